@@ -1,0 +1,17 @@
+package io.kubedl.persist;
+
+/**
+ * The configuration is incomplete or invalid. The message names the property, the
+ * accepted values and where the value can be set; it never contains a password.
+ */
+public class ConfigurationException extends PersistException {
+    private static final long serialVersionUID = 1L;
+
+    public ConfigurationException(String message) {
+        super(message);
+    }
+
+    public ConfigurationException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

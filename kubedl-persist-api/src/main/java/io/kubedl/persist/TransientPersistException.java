@@ -1,0 +1,19 @@
+package io.kubedl.persist;
+
+/**
+ * The store could not complete a call for a reason that may go away: the database is
+ * unreachable, the connection was lost, a deadlock or lock wait timeout. Retrying the
+ * same call is safe because every write is guarded by the resourceVersion (rule W4).
+ */
+public class TransientPersistException extends PersistException {
+    private static final long serialVersionUID = 1L;
+
+    public TransientPersistException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    @Override
+    public boolean isTransient() {
+        return true;
+    }
+}
