@@ -20,6 +20,9 @@ final class PendingWrite<K, R> {
     R record;
     Instant removedAt;
     // set by the writer thread only
+    /** The record sent to saveAll: {@link #record}, or it with the removal folded in (see RemovedRecords). */
+    R written;
+    boolean removalFolded;
     boolean saveSettled;
     boolean removalSettled;
 

@@ -103,8 +103,10 @@ public final class WriteBehindStore implements AutoCloseable {
         this.podPersist = Objects.requireNonNull(podPersist, "pods");
         this.options = Objects.requireNonNull(options, "options");
         this.maxDelayNanos = options.maxDelay().toNanos();
-        this.jobs = new WriteLane<>(JobRecord::key, JobRecord::version, jobPersist::saveAll, jobPersist::markRemoved);
-        this.pods = new WriteLane<>(PodRecord::key, PodRecord::version, podPersist::saveAll, podPersist::markRemoved);
+        this.jobs = new WriteLane<>(JobRecord::key, JobRecord::version, jobPersist::saveAll, jobPersist::markRemoved,
+                RemovedRecords::job);
+        this.pods = new WriteLane<>(PodRecord::key, PodRecord::version, podPersist::saveAll, podPersist::markRemoved,
+                RemovedRecords::pod);
         this.metrics = WriteBehindMetrics.create(options.meterRegistry(), options.name(), this::pendingCount);
         ExponentialBackoff backoff = new ExponentialBackoff(options.initialBackoff().toNanos(),
                 options.maxBackoff().toNanos(), ThreadLocalRandom::current);

@@ -45,16 +45,19 @@ final class WriteLane<K, R> {
     private final Function<R, ResourceVersion> versionOf;
     private final Function<List<R>, List<WriteOutcome>> saveAll;
     private final BiFunction<K, Instant, WriteOutcome> markRemoved;
+    private final BiFunction<R, Instant, R> foldRemoval;
     // insertion order = order in which identities started waiting: the head is the oldest
     private final LinkedHashMap<K, PendingWrite<K, R>> waiting = new LinkedHashMap<>();
     private final Map<K, PendingWrite<K, R>> writing = new HashMap<>();
 
     WriteLane(Function<R, K> keyOf, Function<R, ResourceVersion> versionOf,
-              Function<List<R>, List<WriteOutcome>> saveAll, BiFunction<K, Instant, WriteOutcome> markRemoved) {
+              Function<List<R>, List<WriteOutcome>> saveAll, BiFunction<K, Instant, WriteOutcome> markRemoved,
+              BiFunction<R, Instant, R> foldRemoval) {
         this.keyOf = keyOf;
         this.versionOf = versionOf;
         this.saveAll = saveAll;
         this.markRemoved = markRemoved;
+        this.foldRemoval = foldRemoval;
     }
 
     K keyOf(R record) {
@@ -155,7 +158,9 @@ final class WriteLane<K, R> {
     }
 
     /**
-     * Writes the saves of the batch through saveAll, then its removals. A batch that
+     * Writes the saves of the batch through saveAll, then its removals; a removal that
+     * follows a save of the same entry is folded into that save when the fold is exact
+     * and the save changes the row, else written by markRemoved. A batch that
      * fails for good is split in halves until the bad items are isolated; each is
      * reported once and the rest is written.
      *
@@ -166,12 +171,15 @@ final class WriteLane<K, R> {
         List<PendingWrite<K, R>> saves = new ArrayList<>(batch.size());
         for (PendingWrite<K, R> entry : batch) {
             if (entry.record != null) {
+                R folded = entry.removedAt == null ? null : foldRemoval.apply(entry.record, entry.removedAt);
+                entry.written = folded == null ? entry.record : folded;
+                entry.removalFolded = folded != null;
                 saves.add(entry);
             }
         }
         int stale = saveIsolating(saves, retry, sink);
         for (PendingWrite<K, R> entry : batch) {
-            if (entry.removedAt != null) {
+            if (entry.removedAt != null && !entry.removalSettled) {
                 try {
                     retry.call(() -> markRemoved.apply(entry.key, entry.removedAt));
                 } catch (WriteRetry.GaveUp gaveUp) {
@@ -190,14 +198,20 @@ final class WriteLane<K, R> {
         }
         List<R> records = new ArrayList<>(items.size());
         for (PendingWrite<K, R> entry : items) {
-            records.add(entry.record);
+            records.add(entry.written);
         }
         try {
             List<WriteOutcome> outcomes = retry.call(() -> saveAll.apply(records));
             int stale = 0;
-            for (WriteOutcome outcome : outcomes) {
+            for (int i = 0; i < outcomes.size(); i++) {
+                WriteOutcome outcome = outcomes.get(i);
                 if (outcome == WriteOutcome.STALE) {
                     stale++;
+                }
+                PendingWrite<K, R> entry = items.get(i);
+                // the folded row was written as a whole: the removal is durable with it
+                if (entry.removalFolded && outcome.changedRow()) {
+                    entry.removalSettled = true;
                 }
             }
             settleSaves(items);

@@ -156,9 +156,49 @@ class WriteBehindStoreTest {
     @Nested
     class Removals {
         @Test
-        void aRemovalIsWrittenAfterTheSaveOfTheSameIdentity() {
+        void aRemovalWaitingWithItsSaveIsFoldedIntoThatSave() {
             WriteBehindStore store = open(manual());
             store.submit(job("a", "1", JobStatus.RUNNING));
+            store.markRemoved(JobKey.of("a"), T0.plusSeconds(60));
+            store.submit(pod("p", "1", PodStatus.SUCCEEDED).toBuilder().gmtFinished(T0.plusSeconds(9)).build());
+            store.markRemoved(PodKey.of("p"), T0.plusSeconds(60));
+
+            store.flush();
+
+            assertThat(delegate.jobTable.calls()).containsExactly("saveAll[a]");
+            JobRecord job = delegate.jobTable.get(JobKey.of("a")).orElseThrow();
+            assertThat(job.inEtcd()).isFalse();
+            assertThat(job.status()).as("D1: unfinished becomes Stopped").isEqualTo(JobStatus.STOPPED);
+            assertThat(job.gmtFinished()).isEqualTo(T0.plusSeconds(60));
+            assertThat(job.gmtModified()).isEqualTo(T0.plusSeconds(60));
+            assertThat(job.version().value()).as("D1: version unchanged").isEqualTo("1");
+            PodRecord pod = delegate.podTable.get(PodKey.of("p")).orElseThrow();
+            assertThat(pod.inEtcd()).isFalse();
+            assertThat(pod.status()).as("D1: a finished pod keeps its status").isEqualTo(PodStatus.SUCCEEDED);
+            assertThat(pod.gmtFinished()).isEqualTo(T0.plusSeconds(9));
+        }
+
+        @Test
+        void aRemovalWhoseSaveIsStaleIsWrittenAfterItByMarkRemoved() {
+            delegate.jobs().save(job("a", "5", JobStatus.RUNNING));
+            WriteBehindStore store = open(manual());
+            store.submit(job("a", "3", JobStatus.CREATED));
+            store.markRemoved(JobKey.of("a"), T0.plusSeconds(60));
+
+            store.flush();
+
+            assertThat(delegate.jobTable.calls()).containsExactly("saveAll[a]", "saveAll[a]", "markRemoved[a]");
+            JobRecord row = delegate.jobTable.get(JobKey.of("a")).orElseThrow();
+            assertThat(row.inEtcd()).isFalse();
+            assertThat(row.version().value()).isEqualTo("5");
+            assertThat(row.status()).isEqualTo(JobStatus.STOPPED);
+            assertThat(counter("stale")).as("the store found the save STALE").isEqualTo(1);
+        }
+
+        @Test
+        void aFinishedRecordWithoutGmtFinishedIsNotFolded() {
+            WriteBehindStore store = open(manual());
+            store.submit(job("a", "1", JobStatus.FAILED));
             store.markRemoved(JobKey.of("a"), T0.plusSeconds(60));
 
             store.flush();
@@ -166,7 +206,7 @@ class WriteBehindStoreTest {
             assertThat(delegate.jobTable.calls()).containsExactly("saveAll[a]", "markRemoved[a]");
             JobRecord row = delegate.jobTable.get(JobKey.of("a")).orElseThrow();
             assertThat(row.inEtcd()).isFalse();
-            assertThat(row.status()).isEqualTo(JobStatus.STOPPED);
+            assertThat(row.status()).isEqualTo(JobStatus.FAILED);
             assertThat(row.gmtFinished()).isEqualTo(T0.plusSeconds(60));
         }
 
@@ -199,7 +239,7 @@ class WriteBehindStoreTest {
 
             store.flush();
 
-            assertThat(delegate.jobTable.calls()).containsExactly("saveAll[a]", "markRemoved[a]");
+            assertThat(delegate.jobTable.calls()).containsExactly("saveAll[a]");
             assertThat(delegate.jobTable.get(JobKey.of("a")).orElseThrow().gmtFinished()).isEqualTo(T0.plusSeconds(1));
         }
     }
