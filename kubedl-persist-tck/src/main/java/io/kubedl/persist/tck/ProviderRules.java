@@ -1,0 +1,188 @@
+package io.kubedl.persist.tck;
+
+import static io.kubedl.persist.tck.ContractRule.CAPABILITIES;
+import static io.kubedl.persist.tck.ContractRule.P1;
+import static io.kubedl.persist.tck.ContractRule.P3;
+import static io.kubedl.persist.tck.ContractRule.P4;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.ProviderNotFoundException;
+import io.kubedl.persist.config.StorageConfig;
+import io.kubedl.persist.model.JobKey;
+import io.kubedl.persist.model.JobRecord;
+import io.kubedl.persist.model.PodKey;
+import io.kubedl.persist.model.PodRecord;
+import io.kubedl.persist.query.JobQuery;
+import io.kubedl.persist.query.PodQuery;
+import io.kubedl.persist.spi.Capability;
+import io.kubedl.persist.spi.JobPersist;
+import io.kubedl.persist.spi.MetaStore;
+import io.kubedl.persist.spi.PersistProvider;
+import io.kubedl.persist.spi.PodPersist;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+/** Rules P1, P3, P4 and the declaration of optional capabilities. */
+public abstract class ProviderRules extends TckRules {
+
+    /** @param sut the store under test */
+    protected ProviderRules(StoreUnderTest sut) {
+        super(sut);
+    }
+
+    // P1
+
+    @Test
+    void required_P1_providerIsFoundByItsUniqueName() {
+        String name = sut.store().providerName();
+        assertThat(name).as(P1.says("providerName() must be a stable lower-case name")).matches("[a-z0-9][a-z0-9._-]*");
+        List<PersistProvider> found = ServiceLoader.load(PersistProvider.class).stream().map(ServiceLoader.Provider::get)
+                .filter(p -> p.name().equals(name)).toList();
+        assertThat(found).as(P1.says("exactly one provider named '" + name + "' must be registered for ServiceLoader")).hasSize(1);
+        assertThat(MetaStorage.providerNames()).as(P1.says("MetaStorage must list the provider")).contains(name);
+        assertThat(catchThrowable(() -> MetaStorage.open("no-such-" + name, StorageConfig.builder().build())))
+                .as(P1.says("an unknown name must be an error listing the available names"))
+                .isInstanceOf(ProviderNotFoundException.class).hasMessageContaining(name);
+    }
+
+    // P3
+
+    @Test
+    void optional_P3_passwordNeverAppearsInToStringOrMessages() {
+        Assumptions.assumeTrue(sut.secret().isPresent(),
+                "P3 not verified: override secret() to return the password your openStore() passes to the provider");
+        String secret = sut.secret().orElseThrow();
+        List<String> texts = new ArrayList<>();
+        texts.add(String.valueOf(sut.store()));
+        texts.add(String.valueOf(jobs()));
+        texts.add(String.valueOf(pods()));
+        JobRecord job = inserted(records().tfJob("mnist"));
+        collectMessage(texts, () -> jobs().delete(job.key()));
+        collectMessage(texts, () -> jobs().list(JobQuery.builder().pageToken("forged").build()));
+        collectMessage(texts, () -> jobs().save(job.toBuilder().remark(null).tenant("t".repeat(Math.min(sut.limits().of("tenant"), 100_000) + 1)).build()));
+        MetaStore other = sut.openAnother();
+        texts.add(String.valueOf(other));
+        other.close();
+        collectMessage(texts, () -> other.jobs().get(job.key()));
+        for (String text : texts) {
+            assertThat(text).as(P3.says("the password must not appear in toString or exception messages")).doesNotContain(secret);
+        }
+    }
+
+    private static void collectMessage(List<String> texts, Executable call) {
+        try {
+            call.execute();
+        } catch (Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                texts.add(t.toString());
+            }
+        }
+    }
+
+    // P4
+
+    @Test
+    void required_P4_everyMethodThrowsIllegalStateAfterClose() {
+        MetaStore store = sut.openAnother();
+        Set<Capability> declared = store.capabilities();
+        JobPersist jobs = store.jobs();
+        PodPersist pods = store.pods();
+        JobRecord job = records().tfJob("mnist");
+        PodRecord pod = records().pod(job, "worker", 0).build();
+        store.close();
+        Map<String, Executable> calls = new LinkedHashMap<>();
+        calls.put("jobs().save", () -> jobs.save(job));
+        calls.put("jobs().saveAll", () -> jobs.saveAll(List.of(job)));
+        calls.put("jobs().get", () -> jobs.get(job.key()));
+        calls.put("jobs().findLatest", () -> jobs.findLatest(job.namespace(), job.name(), job.kind()));
+        calls.put("jobs().list", () -> jobs.list(JobQuery.builder().build()));
+        calls.put("jobs().markRemoved", () -> jobs.markRemoved(job.key(), Instant.now()));
+        calls.put("jobs().delete", () -> jobs.delete(JobKey.of("x")));
+        calls.put("pods().save", () -> pods.save(pod));
+        calls.put("pods().saveAll", () -> pods.saveAll(List.of(pod)));
+        calls.put("pods().get", () -> pods.get(pod.key()));
+        calls.put("pods().findLatest", () -> pods.findLatest(pod.namespace(), pod.name()));
+        calls.put("pods().list", () -> pods.list(PodQuery.builder().build()));
+        calls.put("pods().markRemoved", () -> pods.markRemoved(pod.key(), Instant.now()));
+        calls.put("pods().delete", () -> pods.delete(PodKey.of("x")));
+        if (declared.contains(Capability.COUNT)) {
+            calls.put("jobs().count", () -> jobs.count(JobQuery.builder().build()));
+            calls.put("pods().count", () -> pods.count(PodQuery.builder().build()));
+        }
+        if (declared.contains(Capability.RECONCILE)) {
+            calls.put("jobs().reconcile", () -> jobs.reconcile("", Set.of("TFJob"), Set.of(), Instant.now()));
+            calls.put("pods().reconcile", () -> pods.reconcile("", Set.of(), Instant.now()));
+        }
+        if (declared.contains(Capability.PURGE)) {
+            calls.put("jobs().purge", () -> jobs.purge(Instant.now()));
+            calls.put("pods().purge", () -> pods.purge(Instant.now()));
+        }
+        calls.forEach((what, call) -> {
+            Throwable thrown = catchThrowable(call::execute);
+            assertThat(thrown).as(P4.says(what + " after close() must throw IllegalStateException")).isInstanceOf(IllegalStateException.class);
+            assertThat(thrown.getMessage()).as(P4.says(what + " after close(): the message must say the store is closed")).contains("closed");
+        });
+        Throwable jobsAccessor = catchThrowable(store::jobs);
+        if (jobsAccessor == null) {
+            assertThat(catchThrowable(() -> store.jobs().get(job.key())))
+                    .as(P4.says("jobs() obtained after close() must throw IllegalStateException when used"))
+                    .isInstanceOf(IllegalStateException.class);
+        } else {
+            assertThat(jobsAccessor).as(P4.says("store.jobs() after close() may only throw IllegalStateException"))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    @Test
+    void required_P4_closeIsIdempotent() {
+        MetaStore store = sut.openAnother();
+        store.close();
+        assertThat(catchThrowable(store::close)).as(P4.says("a second close() must do nothing and throw nothing")).isNull();
+    }
+
+    @Test
+    void required_P4_closingOneStoreLeavesAnotherUsable() {
+        MetaStore other = sut.openAnother();
+        other.close();
+        JobRecord job = records().tfJob("mnist");
+        inserted(job);
+        assertThat(jobs().get(job.key())).as(P4.says("closing one store must not close the resources of another")).contains(job);
+    }
+
+    // capabilities
+
+    @Test
+    void required_CAPABILITIES_undeclaredOperationsThrowUnsupported() {
+        Set<Capability> missing = EnumSet.allOf(Capability.class);
+        missing.removeAll(sut.capabilities());
+        Assumptions.assumeFalse(missing.isEmpty(),
+                "every optional capability is declared; the optional_ tests verify each of them");
+        Map<String, Executable> calls = new LinkedHashMap<>();
+        if (missing.contains(Capability.COUNT)) {
+            calls.put("jobs().count", () -> jobs().count(JobQuery.builder().build()));
+            calls.put("pods().count", () -> pods().count(PodQuery.builder().build()));
+        }
+        if (missing.contains(Capability.RECONCILE)) {
+            calls.put("jobs().reconcile", () -> jobs().reconcile("", Set.of("TFJob"), Set.of(), Instant.now()));
+            calls.put("pods().reconcile", () -> pods().reconcile("", Set.of(), Instant.now()));
+        }
+        if (missing.contains(Capability.PURGE)) {
+            calls.put("jobs().purge", () -> jobs().purge(Instant.now()));
+            calls.put("pods().purge", () -> pods().purge(Instant.now()));
+        }
+        calls.forEach((what, call) -> assertThat(catchThrowable(call::execute))
+                .as(CAPABILITIES.says(what + " is not declared in capabilities(), so it must throw UnsupportedOperationException, never silently do nothing"))
+                .isInstanceOf(UnsupportedOperationException.class));
+    }
+}
