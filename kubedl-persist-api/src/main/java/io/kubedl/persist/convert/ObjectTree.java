@@ -87,7 +87,8 @@ record ObjectTree(JsonNode node, String path) {
         if (!present() || node.isContainerNode()) {
             return null;
         }
-        String text = node.asText();
+        // YAML numbers (cpu: 0.5, memory: 1e10) arrive as doubles; asText would spell 1e10 as "1.0E10"
+        String text = node.isFloatingPointNumber() ? node.decimalValue().stripTrailingZeros().toPlainString() : node.asText();
         return text.isBlank() ? null : text;
     }
 
