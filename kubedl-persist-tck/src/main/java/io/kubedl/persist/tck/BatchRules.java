@@ -19,12 +19,11 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Rule B1: a batch behaves as its saves one by one, in input order. */
-public abstract class BatchRules extends TckRules {
+public abstract class BatchRules extends WriteRules {
 
-    /** @param sut the store under test */
-    protected BatchRules(StoreUnderTest sut) {
-        super(sut);
+    BatchRules() {
     }
+
 
     @Test
     void required_B1_newerThenOlderIsInsertedThenStale() {

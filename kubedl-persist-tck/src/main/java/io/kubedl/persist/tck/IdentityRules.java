@@ -17,10 +17,9 @@ import org.junit.jupiter.api.Test;
 /** Rules I1 and I2: what a row is, and that there is only one per identity. */
 public abstract class IdentityRules extends TckRules {
 
-    /** @param sut the store under test */
-    protected IdentityRules(StoreUnderTest sut) {
-        super(sut);
+    IdentityRules() {
     }
+
 
     @Test
     void required_I1_sameJobUidInTwoRegionsIsTwoRows() {

@@ -20,16 +20,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Rules V1..V3: bad input is refused before anything is written; text round-trips exactly. */
-public abstract class InputRules extends TckRules {
+public abstract class InputRules extends PaginationRules {
+
+    InputRules() {
+    }
     private static final List<String> JOB_TEXT_FIELDS =
             List.of("region", "jobId", "name", "namespace", "kind", "version", "status", "resources", "tenant", "owner", "remark");
     private static final List<String> POD_TEXT_FIELDS = List.of("region", "podId", "name", "namespace", "version", "status", "image",
             "jobId", "replicaType", "resources", "hostIp", "podIp", "remark");
 
-    /** @param sut the store under test */
-    protected InputRules(StoreUnderTest sut) {
-        super(sut);
-    }
 
     // V1
 

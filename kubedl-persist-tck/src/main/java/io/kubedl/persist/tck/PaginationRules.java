@@ -19,12 +19,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rule Q3: keyset pagination, page tokens bound to their filter, and count. */
-public abstract class PaginationRules extends TckRules {
+public abstract class PaginationRules extends ReadRules {
 
-    /** @param sut the store under test */
-    protected PaginationRules(StoreUnderTest sut) {
-        super(sut);
+    PaginationRules() {
     }
+
 
     private List<JobRecord> insertJobs(int count) {
         List<JobRecord> made = new ArrayList<>();

@@ -34,12 +34,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Rules P1, P3, P4 and the declaration of optional capabilities. */
-public abstract class ProviderRules extends TckRules {
+public abstract class ProviderRules extends InputRules {
 
-    /** @param sut the store under test */
-    protected ProviderRules(StoreUnderTest sut) {
-        super(sut);
+    ProviderRules() {
     }
+
 
     // P1
 

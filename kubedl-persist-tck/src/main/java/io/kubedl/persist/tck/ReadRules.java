@@ -25,12 +25,11 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Rules Q1, Q2, Q4, Q5, Q6: reading rows back, filters and order. */
-public abstract class ReadRules extends TckRules {
+public abstract class ReadRules extends RemovalRules {
 
-    /** @param sut the store under test */
-    protected ReadRules(StoreUnderTest sut) {
-        super(sut);
+    ReadRules() {
     }
+
 
     // Q1
 

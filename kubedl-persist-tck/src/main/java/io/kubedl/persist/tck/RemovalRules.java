@@ -25,12 +25,11 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Rules D1..D4: removal from etcd, hard deletion, reconcile and purge. */
-public abstract class RemovalRules extends TckRules {
+public abstract class RemovalRules extends BatchRules {
 
-    /** @param sut the store under test */
-    protected RemovalRules(StoreUnderTest sut) {
-        super(sut);
+    RemovalRules() {
     }
+
 
     // D1
 

@@ -37,14 +37,13 @@ import org.junit.jupiter.api.Test;
  * the failure message is all it takes to replay a failure
  * ({@code -Dkubedl.tck.seed=<seed>}).
  */
-public abstract class ScenarioTests extends TckRules {
+public abstract class ScenarioTests extends ProviderRules {
+
+    ScenarioTests() {
+    }
     /** System property that fixes the seed of the shuffled-version scenario. */
     public static final String SEED_PROPERTY = "kubedl.tck.seed";
 
-    /** @param sut the store under test */
-    protected ScenarioTests(StoreUnderTest sut) {
-        super(sut);
-    }
 
     @Test
     void required_W2_D1_D2_wholeLifecycleOfAJobWithItsPods() {

@@ -7,17 +7,17 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The store the TCK tests run against, with what the plugin author told the TCK
- * about it. {@link MetaStoreTck} owns it; the rule classes read it.
+ * The store the TCK tests run against, with what it declared when it was opened.
+ * {@link TckRules} owns it; the rule classes read it.
  */
 public final class StoreUnderTest {
-    private final MetaStoreTck tck;
+    private final TckRules tck;
     private MetaStore store;
     private Set<Capability> capabilities;
     private FieldLimits limits;
     private TckRecords records = new TckRecords();
 
-    StoreUnderTest(MetaStoreTck tck) {
+    StoreUnderTest(TckRules tck) {
         this.tck = tck;
     }
 

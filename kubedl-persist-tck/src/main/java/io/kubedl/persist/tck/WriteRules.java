@@ -24,12 +24,11 @@ import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
 
 /** Rules W1..W8: what one save does to one row. */
-public abstract class WriteRules extends TckRules {
+public abstract class WriteRules extends IdentityRules {
 
-    /** @param sut the store under test */
-    protected WriteRules(StoreUnderTest sut) {
-        super(sut);
+    WriteRules() {
     }
+
 
     // W1
 
