@@ -39,13 +39,37 @@ record CanonicalQuantity(BigDecimal value, boolean binary) implements Comparable
      */
     static CanonicalQuantity parse(String text, String path) {
         try {
-            Quantity quantity = new Quantity(text.trim());
-            BigDecimal amount = Quantity.getAmountInBytes(quantity);
+            // fabric8 splits number and suffix; the value is computed here because fabric8's
+            // getAmountInBytes goes through double for binary suffixes and is inexact from Ei on
+            Quantity quantity = Quantity.parse(text.trim());
             String format = quantity.getFormat() == null ? "" : quantity.getFormat();
+            BigDecimal multiplier = multiplier(format);
+            if (multiplier == null || quantity.getAmount() == null) {
+                throw new NumberFormatException("unknown suffix " + format);
+            }
+            BigDecimal amount = new BigDecimal(quantity.getAmount()).multiply(multiplier);
             return new CanonicalQuantity(amount, BINARY_SUFFIXES.contains(format));
         } catch (RuntimeException e) {
             throw new InvalidRecordException(path, "'" + ObjectTree.abbreviate(text) + "' is not a Kubernetes quantity");
         }
+    }
+
+    /** @return the value of one unit of the suffix, or null when it is not a Kubernetes suffix */
+    private static BigDecimal multiplier(String format) {
+        for (int i = 0; i < BINARY_NAMES.length; i++) {
+            if (BINARY_NAMES[i].equals(format)) {
+                return new BigDecimal(KI.pow(i + 1));
+            }
+        }
+        for (int i = 0; i < DECIMAL_NAMES.length; i++) {
+            if (DECIMAL_NAMES[i].equals(format)) {
+                return BigDecimal.ONE.scaleByPowerOfTen((i - 3) * 3);
+            }
+        }
+        if (format.length() > 1 && (format.charAt(0) == 'e' || format.charAt(0) == 'E')) {
+            return BigDecimal.ONE.scaleByPowerOfTen(Integer.parseInt(format.substring(1)));
+        }
+        return null;
     }
 
     /** @return the sum; binary only when both operands were binary */

@@ -26,6 +26,15 @@ public record PodResources(SortedMap<String, String> requests, SortedMap<String,
         limits = sortedCopy(limits);
     }
 
+    /**
+     * @param requests resource name to quantity, any map or null
+     * @param limits resource name to quantity, any map or null
+     * @return the resources with both maps copied and sorted
+     */
+    public static PodResources of(Map<String, String> requests, Map<String, String> limits) {
+        return new PodResources(sortedCopy(requests), sortedCopy(limits));
+    }
+
     static SortedMap<String, String> sortedCopy(Map<String, String> map) {
         return Collections.unmodifiableSortedMap(map == null ? new TreeMap<>() : new TreeMap<>(map));
     }
