@@ -55,6 +55,21 @@ class EventModelOnMemoryTest {
     }
 
     @Test
+    void writeBehindIntoMemoryEndsExactlyAsTheOracleSays() {
+        ClusterHistory history = new ClusterHistoryGenerator(12, 20_000, "r2", "w").generate();
+        try (StoreUnderTest target = StoreUnderTest.memory();
+                WriteBehindSink sink = new WriteBehindSink(target.store(), "model-check", 2)) {
+            history.events().forEach(sink::accept);
+            sink.flush();
+            sink.close();
+            EndStateReport report = EndStateReport.compare(history.oracle(), StoreSnapshot.read(target.store(), "r2"));
+            LOG.info("memory provider through write-behind, {}: {}; {}", history, sink.figures(), report);
+            assertThat(sink.failures()).isEmpty();
+            assertThat(report.exact()).as(report.toString()).isTrue();
+        }
+    }
+
+    @Test
     void comparisonCatchesLostRegressedAndMismatchedRows() {
         ClusterHistory history = new ClusterHistoryGenerator(13, 5_000, "r1", "m").generate();
         FinalStateOracle oracle = history.oracle();
