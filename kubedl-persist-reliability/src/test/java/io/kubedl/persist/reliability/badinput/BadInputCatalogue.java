@@ -219,41 +219,10 @@ public final class BadInputCatalogue {
                         assertThat(s.jobs().list(JobQuery.builder().owner(wildcard).build()).items()).isEmpty();
                     }
                 }));
-        c.add(new BadInputCase("exact filters are exact: letter case, accents and trailing spaces differ", "Q2",
-                "namespace/name/tenant/owner/kind filters return only the exact value", (s, ids) -> {
-                    String base = ids.next();
-                    List<JobRecord> rows = new ArrayList<>();
-                    for (String variant : List.of("mnist", "Mnist", "MNIST", "mnïst", "mnist ")) {
-                        rows.add(job(ids).namespace(base + variant).name(base + variant).tenant(base + variant)
-                                .owner(base + variant).kind("K" + base + variant).build());
-                    }
-                    s.jobs().saveAll(rows);
-                    for (JobRecord row : rows) {
-                        String v = row.namespace();
-                        assertThat(s.jobs().list(JobQuery.builder().namespace(v).build()).items()).as("namespace '" + v + "'")
-                                .containsExactly(row);
-                        assertThat(s.jobs().list(JobQuery.builder().name(v).build()).items()).as("name '" + v + "'")
-                                .containsExactly(row);
-                        assertThat(s.jobs().list(JobQuery.builder().tenant(v).owner(v).build()).items())
-                                .as("tenant and owner '" + v + "'").containsExactly(row);
-                        assertThat(s.jobs().list(JobQuery.builder().kind(row.kind()).build()).items())
-                                .as("kind '" + row.kind() + "'").containsExactly(row);
-                        assertThat(s.jobs().findLatest(v, v, row.kind())).as("findLatest '" + v + "'").contains(row);
-                    }
-                }));
-        c.add(new BadInputCase("two UIDs that differ only in letter case or a trailing space are two identities", "I1, I2",
-                "each INSERTED as its own row; neither overwrites the other", (s, ids) -> {
-                    String id = ids.next();
-                    JobRecord lower = job(ids).jobId(id + "-abc").build();
-                    JobRecord upper = job(ids).jobId(id + "-ABC").version("200").build();
-                    JobRecord spaced = job(ids).jobId(id + "-abc ").version("300").build();
-                    assertThat(s.jobs().save(lower)).isEqualTo(WriteOutcome.INSERTED);
-                    assertThat(s.jobs().save(upper)).isEqualTo(WriteOutcome.INSERTED);
-                    assertThat(s.jobs().save(spaced)).isEqualTo(WriteOutcome.INSERTED);
-                    assertThat(s.jobs().get(lower.key())).contains(lower);
-                    assertThat(s.jobs().get(upper.key())).contains(upper);
-                    assertThat(s.jobs().get(spaced.key())).contains(spaced);
-                }));
+        c.add(exactFilters("exact filters are exact: letter case and accents differ", "mnist", "Mnist", "MNIST", "mnïst"));
+        c.add(exactFilters("exact filters are exact: a trailing space differs", "mnist", "mnist ", "mnist  "));
+        c.add(distinctIdentities("two UIDs that differ only in letter case are two identities", "abc", "ABC", "aBc"));
+        c.add(distinctIdentities("two UIDs that differ only in a trailing space are two identities", "abc", "abc ", "abc  "));
         c.add(new BadInputCase("SQL metacharacters and LIKE wildcards in every pod filter", "Q4, Q6",
                 "each filter matches only the row holding that literal value; no error", (s, ids) -> {
                     String v = ids.next() + INJECTION + "%_" + INJECTION;
@@ -560,6 +529,47 @@ public final class BadInputCatalogue {
             assertThat(s.pods().get(pod.key())).as("get").contains(want);
             assertThat(s.pods().findLatest(pod.namespace(), pod.name())).as("findLatest").contains(want);
             assertThat(s.pods().save(pod)).as("the same version again").isEqualTo(WriteOutcome.UNCHANGED);
+        });
+    }
+
+    private static BadInputCase exactFilters(String kind, String... variants) {
+        return new BadInputCase(kind, "Q2", "namespace, name, tenant, owner, kind filters and findLatest return only the exact value",
+                (s, ids) -> {
+                    String base = ids.next();
+                    List<JobRecord> rows = new ArrayList<>();
+                    for (String variant : variants) {
+                        rows.add(job(ids).namespace(base + variant).name(base + variant).tenant(base + variant)
+                                .owner(base + variant).kind("K" + base + variant).build());
+                    }
+                    s.jobs().saveAll(rows);
+                    for (JobRecord row : rows) {
+                        String v = row.namespace();
+                        assertThat(s.jobs().list(JobQuery.builder().namespace(v).build()).items()).as("namespace '" + v + "'")
+                                .containsExactly(row);
+                        assertThat(s.jobs().list(JobQuery.builder().name(v).build()).items()).as("name '" + v + "'")
+                                .containsExactly(row);
+                        assertThat(s.jobs().list(JobQuery.builder().tenant(v).owner(v).build()).items())
+                                .as("tenant and owner '" + v + "'").containsExactly(row);
+                        assertThat(s.jobs().list(JobQuery.builder().kind(row.kind()).build()).items())
+                                .as("kind '" + row.kind() + "'").containsExactly(row);
+                        assertThat(s.jobs().findLatest(v, v, row.kind())).as("findLatest '" + v + "'").contains(row);
+                    }
+                });
+    }
+
+    private static BadInputCase distinctIdentities(String kind, String... suffixes) {
+        return new BadInputCase(kind, "I1, I2", "each INSERTED as its own row; none overwrites another", (s, ids) -> {
+            String id = ids.next();
+            List<JobRecord> rows = new ArrayList<>();
+            for (int i = 0; i < suffixes.length; i++) {
+                rows.add(job(ids).jobId(id + "-" + suffixes[i]).version(Integer.toString(100 * (i + 1))).build());
+            }
+            for (JobRecord row : rows) {
+                assertThat(s.jobs().save(row)).as("save of jobId '" + row.jobId() + "'").isEqualTo(WriteOutcome.INSERTED);
+            }
+            for (JobRecord row : rows) {
+                assertThat(s.jobs().get(row.key())).as("get of jobId '" + row.jobId() + "'").contains(row);
+            }
         });
     }
 
