@@ -68,6 +68,12 @@ public final class LifecycleDemo {
                     + new TreeMap<>(replayer.outcomes()));
             out.println();
 
+            out.println("Timeline of the jobs, as the store saw it (status changes it accepted, and removals)");
+            TextTable timeline = new TextTable("TIME", "KIND", "JOB", "WHAT");
+            replayer.transitions().forEach(t -> timeline.row(time(t.at()), t.job().kind(),
+                    t.job().namespace() + "/" + t.job().name(), t.what()));
+            out.println(timeline.render());
+
             List<JobRecord> jobs = storedJobs(store, replayer.jobIds());
             out.println("Stored jobs (newest first; times in UTC)");
             out.println(jobTable(jobs).render());

@@ -4,11 +4,16 @@ import io.fabric8.kubernetes.api.model.Pod;
 import io.kubedl.persist.convert.JobConverter;
 import io.kubedl.persist.convert.PodConverter;
 import io.kubedl.persist.model.JobRecord;
+import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.spi.MetaStore;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +33,8 @@ public final class StoreReplayer {
     private final Clock clock;
     private final Map<WriteOutcome, Integer> outcomes = new EnumMap<>(WriteOutcome.class);
     private final Set<String> jobIds = new LinkedHashSet<>();
+    private final Map<String, JobStatus> lastStatus = new HashMap<>();
+    private final List<JobTransition> transitions = new ArrayList<>();
 
     /**
      * @param store where to write
@@ -55,9 +62,17 @@ public final class StoreReplayer {
         } else {
             JobRecord job = jobs.convert(event.object());
             jobIds.add(job.jobId());
-            count(store.jobs().save(job));
+            WriteOutcome saved = store.jobs().save(job);
+            count(saved);
+            if (saved.changedRow() && !job.status().equals(lastStatus.put(job.jobId(), job.status()))) {
+                transitions.add(new JobTransition(job.gmtModified() != null ? job.gmtModified() : job.gmtCreated(), job,
+                        job.status().value()));
+            }
             if (event.isDeletion()) {
-                count(store.jobs().markRemoved(job.key(), event.deletedAt(clock.instant())));
+                Instant removedAt = event.deletedAt(clock.instant());
+                count(store.jobs().markRemoved(job.key(), removedAt));
+                String stored = store.jobs().get(job.key()).map(row -> row.status().value()).orElse("?");
+                transitions.add(new JobTransition(removedAt, job, "deleted from the cluster; kept as " + stored));
             }
         }
     }
@@ -71,8 +86,23 @@ public final class StoreReplayer {
         return Map.copyOf(outcomes);
     }
 
+    /** @return every status change of a job the store accepted, and every removal, in replay order */
+    public List<JobTransition> transitions() {
+        return List.copyOf(transitions);
+    }
+
     /** @return the UIDs of the jobs replayed, in first-seen order */
     public Set<String> jobIds() {
         return Set.copyOf(jobIds);
+    }
+
+    /**
+     * A line of the replay's timeline.
+     *
+     * @param at when it happened (the condition's transition time, or the deletion time)
+     * @param job the job's state at that event
+     * @param what the new status, or what the deletion did
+     */
+    public record JobTransition(Instant at, JobRecord job, String what) {
     }
 }
