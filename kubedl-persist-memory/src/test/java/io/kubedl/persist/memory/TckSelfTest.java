@@ -1,0 +1,115 @@
+package io.kubedl.persist.memory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+
+import io.kubedl.persist.spi.MetaStore;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.engine.support.descriptor.MethodSource;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+
+/**
+ * The TCK tests itself: it runs the whole TCK against the reference in-memory store
+ * (zero failures expected) and against every broken store of {@link Mutants}, and
+ * fails unless each mutant makes at least one TCK test fail whose name or failure
+ * message names the rule the mutant breaks. The kill table goes to the build log.
+ */
+class TckSelfTest {
+
+    /** Failed tests of one TCK launch: method name to failure message. */
+    record Launch(int started, int skipped, Map<String, String> failures, long millis) {
+        List<String> killersOf(String rule) {
+            List<String> killers = new ArrayList<>();
+            failures.forEach((test, message) -> {
+                boolean byName = Arrays.asList(test.split("_")).contains(rule);
+                boolean byMessage = message != null && message.contains(rule + ":");
+                if (byName || byMessage) {
+                    killers.add(test);
+                }
+            });
+            return killers;
+        }
+    }
+
+    @Test
+    void everyMutantIsKilledByATestNamingItsRuleAndTheReferencePasses() {
+        Launch reference = launch(InMemoryMetaStore::new);
+        assertThat(reference.failures()).as("the reference in-memory store must pass the whole TCK").isEmpty();
+        assertThat(reference.started()).as("the TCK must have run its tests").isGreaterThanOrEqualTo(100);
+
+        List<Mutant> mutants = Mutants.all();
+        StringBuilder table = new StringBuilder();
+        table.append(String.format("%nTCK self-test: reference in-memory store: %d tests, %d failed, %d skipped, %d ms%n",
+                reference.started(), reference.failures().size(), reference.skipped(), reference.millis()));
+        table.append(String.format("%-42s | %-12s | %-6s | %s%n", "mutant", "rule", "killed", "killed by (failing TCK tests naming the rule)"));
+        List<String> survivors = new ArrayList<>();
+        long total = reference.millis();
+        for (Mutant mutant : mutants) {
+            Launch launch = launch(mutant.factory());
+            total += launch.millis();
+            List<String> killers = launch.killersOf(mutant.rule().id());
+            if (killers.isEmpty()) {
+                survivors.add(mutant.name() + " (" + mutant.rule().id() + ", " + launch.failures().size()
+                        + " other failures: " + launch.failures().keySet() + ")");
+            }
+            String shown = killers.size() <= 3 ? String.join(", ", killers)
+                    : String.join(", ", killers.subList(0, 3)) + " +" + (killers.size() - 3) + " more";
+            table.append(String.format("%-42s | %-12s | %-6s | %s%n", mutant.name(), mutant.rule().id(),
+                    killers.isEmpty() ? "NO" : "yes", killers.isEmpty() ? "-" : shown));
+        }
+        table.append(String.format("%d of %d mutants killed; %d TCK runs took %d ms%n",
+                mutants.size() - survivors.size(), mutants.size(), mutants.size() + 1, total));
+        System.out.println(table);
+
+        assertThat(mutants).as("the self-test needs at least 20 mutants").hasSizeGreaterThanOrEqualTo(20);
+        assertThat(survivors).as("mutants no TCK test naming their rule killed").isEmpty();
+    }
+
+    private static Launch launch(Supplier<MetaStore> factory) {
+        MutantTckRun.factory = factory;
+        Map<String, String> failures = new TreeMap<>();
+        Map<String, Boolean> started = new ConcurrentHashMap<>();
+        int[] skipped = {0};
+        TestExecutionListener listener = new TestExecutionListener() {
+            @Override
+            public void executionStarted(TestIdentifier id) {
+                if (id.isTest()) {
+                    started.put(id.getUniqueId(), true);
+                }
+            }
+
+            @Override
+            public void executionSkipped(TestIdentifier id, String reason) {
+                skipped[0]++;
+            }
+
+            @Override
+            public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (result.getStatus() == TestExecutionResult.Status.FAILED) {
+                    String name = id.getSource().filter(MethodSource.class::isInstance).map(s -> ((MethodSource) s).getMethodName())
+                            .orElse(id.getDisplayName());
+                    failures.put(name, result.getThrowable().map(String::valueOf).orElse(""));
+                } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                    skipped[0]++;
+                }
+            }
+        };
+        Launcher launcher = LauncherFactory.create();
+        long start = System.nanoTime();
+        launcher.execute(LauncherDiscoveryRequestBuilder.request().selectors(selectClass(MutantTckRun.class)).build(), listener);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        return new Launch(started.size(), skipped[0], failures, millis);
+    }
+}
