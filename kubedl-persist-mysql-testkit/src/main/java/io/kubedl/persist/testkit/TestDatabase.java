@@ -3,8 +3,12 @@ package io.kubedl.persist.testkit;
 import io.kubedl.persist.config.StorageConfig;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -16,6 +20,7 @@ public final class TestDatabase implements AutoCloseable {
     private final TestServer server;
     private final String name;
     private final AtomicBoolean dropped = new AtomicBoolean();
+    private final List<String> users = new CopyOnWriteArrayList<>();
 
     TestDatabase(TestServer server, String name) {
         this.server = server;
@@ -64,13 +69,44 @@ public final class TestDatabase implements AutoCloseable {
         return server.killConnections(name);
     }
 
-    /** Drops the database. Idempotent; a server that is gone is ignored. */
+    /**
+     * Creates a user {@code 'kt_<random>'@'%'} with the password and the privileges on
+     * this database only (e.g. {@code "ALL PRIVILEGES"}, or {@code "SELECT, INSERT,
+     * UPDATE, DELETE"} for least-privilege tests). Dropped by {@link #close()}.
+     *
+     * @param password the user's password
+     * @param privileges a GRANT privilege list, from test code only
+     * @return the user name
+     */
+    public String createUser(String password, String privileges) {
+        String user = "kt_" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffffL);
+        try (Connection c = server.connect()) {
+            // client-side prepared statements bind these as escaped literals, which CREATE USER accepts
+            try (PreparedStatement ps = c.prepareStatement("CREATE USER ?@'%' IDENTIFIED BY ?")) {
+                ps.setString(1, user);
+                ps.setString(2, password);
+                ps.execute();
+            }
+            users.add(user);
+            try (Statement s = c.createStatement()) {
+                s.execute("GRANT " + privileges + " ON `" + name + "`.* TO '" + user + "'@'%'");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create a test user on " + server + ": " + e.getMessage(), e);
+        }
+        return user;
+    }
+
+    /** Drops the database and the users made for it. Idempotent; a server that is gone is ignored. */
     @Override
     public void close() {
         if (!dropped.compareAndSet(false, true)) {
             return;
         }
         try (Connection c = server.connect(); Statement s = c.createStatement()) {
+            for (String user : users) {
+                s.execute("DROP USER IF EXISTS '" + user + "'@'%'");
+            }
             s.execute("DROP DATABASE IF EXISTS `" + name + "`");
         } catch (SQLException e) {
             TestServers.LOG.warn("could not drop test database {} on {}: {}", name, server, e.getMessage());

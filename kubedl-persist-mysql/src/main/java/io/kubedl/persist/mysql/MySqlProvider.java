@@ -1,0 +1,32 @@
+package io.kubedl.persist.mysql;
+
+import io.kubedl.persist.config.StorageConfig;
+import io.kubedl.persist.mysql.internal.MySqlStoreOpener;
+import io.kubedl.persist.spi.MetaStore;
+import io.kubedl.persist.spi.PersistProvider;
+
+/**
+ * The storage provider named {@code mysql} (rule P1), for MySQL 8.0+ and MariaDB
+ * 10.6+. {@link #open} builds a HikariCP pool from {@link MySqlSettings}, checks that
+ * the server answers (failing with host, port and database in the message, never the
+ * password), migrates or validates the schema, and returns a store that MUST be
+ * closed. The constructor does nothing.
+ */
+public final class MySqlProvider implements PersistProvider {
+    /** The name users choose this provider by. */
+    public static final String NAME = "mysql";
+
+    /** Cheap: discovery instantiates every provider on the class path. */
+    public MySqlProvider() {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public MetaStore open(StorageConfig config) {
+        return MySqlStoreOpener.open(MySqlSettings.from(config));
+    }
+}

@@ -1,0 +1,219 @@
+package io.kubedl.persist.mysql.internal;
+
+import io.kubedl.persist.InvalidPageTokenException;
+import io.kubedl.persist.InvalidRecordException;
+import io.kubedl.persist.model.JobKey;
+import io.kubedl.persist.model.JobRecord;
+import io.kubedl.persist.model.JobStatus;
+import io.kubedl.persist.model.ResourceVersion;
+import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.query.JobQuery;
+import io.kubedl.persist.query.Page;
+import io.kubedl.persist.spi.JobPersist;
+import io.kubedl.persist.spi.PageCursor;
+import io.kubedl.persist.spi.RecordValidator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * The jobs of a MySQL store, in table {@code job_info}. Listing order (Q2):
+ * gmt_created descending, then the auto-increment id descending; page tokens hold
+ * both (keyset pagination, Q3).
+ */
+final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersist {
+    private static final List<String> INSERT = List.of("name", "namespace", "job_id", "version", "status", "kind",
+            "resources", "deploy_region", "tenant", "owner", "is_in_etcd", "remark", "gmt_created", "gmt_modified",
+            "gmt_running", "gmt_finished", "write_nonce");
+    private static final String SELECT = "id, " + String.join(", ", INSERT.subList(0, INSERT.size() - 1));
+    private final RecordValidator validator;
+
+    MySqlJobs(DataSource dataSource, StoreLifecycle lifecycle, SqlErrors errors, RecordValidator validator, int purgeBatchSize) {
+        super(dataSource, lifecycle, errors, purgeBatchSize);
+        this.validator = validator;
+    }
+
+    @Override String table() { return "job_info"; }
+    @Override String idColumn() { return "job_id"; }
+    @Override String what() { return "job"; }
+    @Override List<String> insertColumns() { return INSERT; }
+    @Override List<String> replacedColumns() { return List.of("resources", "tenant", "owner", "remark"); }
+    @Override List<String> coalescedColumns() { return List.of("gmt_running", "gmt_finished"); }
+    @Override String selectColumns() { return SELECT; }
+    @Override JobKey key(JobRecord row) { return row.key(); }
+    @Override String uid(JobKey key) { return key.jobId(); }
+    @Override String region(JobKey key) { return key.region(); }
+    @Override JobRecord check(JobRecord row) { return validator.check(row); }
+    @Override List<JobRecord> checkAll(List<JobRecord> rows) { return validator.checkAll(rows, "jobs"); }
+    @Override String describe(JobRecord row) { return "job " + row.namespace() + "/" + row.name() + " (" + row.key() + ")"; }
+    @Override String version(JobRecord row) { return row.version().value(); }
+    @Override Instant gmtModified(JobRecord row) { return row.gmtModified(); }
+
+    @Override
+    int bindRecord(PreparedStatement ps, JobRecord r) throws SQLException {
+        ps.setString(1, r.name());
+        ps.setString(2, r.namespace());
+        ps.setString(3, r.jobId());
+        ps.setString(4, r.version().value());
+        ps.setString(5, r.status().value());
+        ps.setString(6, r.kind());
+        ps.setString(7, r.resources());
+        ps.setString(8, r.region());
+        ps.setString(9, r.tenant());
+        ps.setString(10, r.owner());
+        ps.setInt(11, r.inEtcd() ? 1 : 0);
+        ps.setString(12, r.remark());
+        UtcTimes.bind(ps, 13, r.gmtCreated());
+        // an inserted row's gmt_modified is the record's, else its creation time
+        UtcTimes.bind(ps, 14, r.gmtModified() != null ? r.gmtModified() : r.gmtCreated());
+        UtcTimes.bind(ps, 15, r.gmtRunning());
+        UtcTimes.bind(ps, 16, r.gmtFinished());
+        return 17;
+    }
+
+    @Override
+    JobRecord map(ResultSet rs) throws SQLException {
+        return JobRecord.builder()
+                .name(rs.getString("name"))
+                .namespace(rs.getString("namespace"))
+                .jobId(rs.getString("job_id"))
+                .version(new ResourceVersion(rs.getString("version")))
+                .status(new JobStatus(rs.getString("status")))
+                .kind(rs.getString("kind"))
+                .resources(rs.getString("resources"))
+                .region(rs.getString("deploy_region"))
+                .tenant(rs.getString("tenant"))
+                .owner(rs.getString("owner"))
+                .inEtcd(rs.getInt("is_in_etcd") == 1)
+                .remark(rs.getString("remark"))
+                .gmtCreated(UtcTimes.read(rs, "gmt_created"))
+                .gmtModified(UtcTimes.read(rs, "gmt_modified"))
+                .gmtRunning(UtcTimes.read(rs, "gmt_running"))
+                .gmtFinished(UtcTimes.read(rs, "gmt_finished"))
+                .build();
+    }
+
+    @Override
+    Applied<JobRecord> apply(JobRecord stored, JobRecord in, Instant now) {
+        if (stored == null) {
+            return new Applied<>(WriteOutcome.INSERTED,
+                    in.gmtModified() != null ? in : in.toBuilder().gmtModified(in.gmtCreated()).build());
+        }
+        if (!stored.inEtcd()) {
+            return new Applied<>(WriteOutcome.STALE, stored);
+        }
+        int order = in.version().compareTo(stored.version());
+        if (order <= 0) {
+            return new Applied<>(order == 0 ? WriteOutcome.UNCHANGED : WriteOutcome.STALE, stored);
+        }
+        Instant modified = in.status().equals(stored.status()) ? stored.gmtModified()
+                : in.gmtModified() != null ? in.gmtModified() : now;
+        return new Applied<>(WriteOutcome.UPDATED, stored.toBuilder()
+                .version(in.version()).status(in.status()).resources(in.resources()).tenant(in.tenant())
+                .owner(in.owner()).remark(in.remark()).inEtcd(in.inEtcd()).gmtModified(modified)
+                .gmtRunning(in.gmtRunning() != null ? in.gmtRunning() : stored.gmtRunning())
+                .gmtFinished(in.gmtFinished() != null ? in.gmtFinished() : stored.gmtFinished())
+                .build());
+    }
+
+    @Override
+    void deleteDependents(Connection c, String region, Collection<String> jobIds) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM replica_info WHERE deploy_region = ? AND job_id IN ("
+                + placeholders(jobIds.size()) + ")")) {
+            ps.setString(1, region);
+            SqlWhere.bind(ps, new ArrayList<>(jobIds), 2);
+            ps.executeUpdate();
+        }
+    }
+
+    // ---- JobPersist ----
+
+    @Override public WriteOutcome save(JobRecord job) { return super.save(job); }
+    @Override public List<WriteOutcome> saveAll(List<JobRecord> jobs) { return super.saveAll(jobs); }
+    @Override public Optional<JobRecord> get(JobKey key) { return get(key.jobId(), key.region()); }
+    @Override public WriteOutcome markRemoved(JobKey key, Instant removedAt) { return super.markRemoved(key, removedAt); }
+    @Override public boolean delete(JobKey key) { return super.delete(key); }
+    @Override public int purge(Instant finishedBefore) { return super.purge(finishedBefore); }
+
+    @Override
+    public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
+        lifecycle.ensureOpen();
+        return query("findLatest job " + namespace + "/" + name, "SELECT " + SELECT + " FROM job_info"
+                + " WHERE namespace = ? AND name = ? AND kind = ? ORDER BY gmt_created DESC, id DESC LIMIT 1",
+                List.of(namespace, name, kind)).stream().findFirst();
+    }
+
+    @Override
+    public Page<JobRecord> list(JobQuery query) {
+        lifecycle.ensureOpen();
+        String fingerprint = query.filterFingerprint();
+        SqlWhere where = filters(query);
+        if (query.pageToken().isPresent()) {
+            List<String> position = PageCursor.decode(query.pageToken().get(), fingerprint, 2);
+            Instant created = Instant.ofEpochSecond(number(position.get(0)));
+            long id = number(position.get(1));
+            where.add("(gmt_created < ? OR (gmt_created = ? AND id < ?))", created, created, id);
+        }
+        List<Object> params = new ArrayList<>(where.params());
+        params.add(query.pageSize() + 1);
+        List<Map.Entry<Long, JobRecord>> rows = queryWithIds("list jobs", "SELECT " + SELECT + " FROM job_info"
+                + where.sql() + " ORDER BY gmt_created DESC, id DESC LIMIT ?", params);
+        if (rows.size() <= query.pageSize()) {
+            return new Page<>(rows.stream().map(Map.Entry::getValue).toList(), null);
+        }
+        Map.Entry<Long, JobRecord> last = rows.get(query.pageSize() - 1);
+        String token = PageCursor.encode(fingerprint,
+                List.of(Long.toString(last.getValue().gmtCreated().getEpochSecond()), Long.toString(last.getKey())));
+        return new Page<>(rows.subList(0, query.pageSize()).stream().map(Map.Entry::getValue).toList(), token);
+    }
+
+    @Override
+    public long count(JobQuery query) {
+        return count("count jobs", filters(query));
+    }
+
+    @Override
+    public int reconcile(String region, Set<String> kinds, Set<String> liveJobIds, Instant removedAt) {
+        lifecycle.ensureOpen();
+        if (kinds == null || kinds.isEmpty()) {
+            throw new InvalidRecordException("kinds", "must not be empty; name the kinds this controller watches");
+        }
+        List<String> kindList = new ArrayList<>(kinds);
+        return reconcile(region, " AND kind IN (" + placeholders(kindList.size()) + ")", kindList, liveJobIds, removedAt,
+                "liveJobIds");
+    }
+
+    static SqlWhere filters(JobQuery q) {
+        SqlWhere where = new SqlWhere()
+                .eq("namespace", q.namespace().orElse(null))
+                .eq("name", q.name().orElse(null))
+                .eq("kind", q.kind().orElse(null))
+                .in("status", q.statuses().stream().map(JobStatus::value).sorted().toList())
+                .eq("deploy_region", q.region().orElse(null))
+                .eq("tenant", q.tenant().orElse(null))
+                .eq("owner", q.owner().orElse(null))
+                .eq("job_id", q.jobId().orElse(null))
+                .eq("is_in_etcd", q.inEtcd().orElse(null));
+        q.nameContains().ifPresent(s -> where.add("name LIKE ?" + LikePattern.ESCAPE_CLAUSE, LikePattern.contains(s)));
+        q.createdFrom().ifPresent(t -> where.add("gmt_created >= ?", t));
+        q.createdTo().ifPresent(t -> where.add("gmt_created < ?", t));
+        return where;
+    }
+
+    static long number(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidPageTokenException("is not a token of this listing (bad position)");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package io.kubedl.persist.mysql.internal;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.kubedl.persist.spi.Capability;
+import io.kubedl.persist.spi.FieldLimits;
+import io.kubedl.persist.spi.JobPersist;
+import io.kubedl.persist.spi.MetaStore;
+import io.kubedl.persist.spi.PodPersist;
+import java.util.EnumSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An open MySQL store: a HikariCP pool and the job and pod tables on it. close()
+ * closes the pool (every connection and the pool's housekeeping thread) and makes
+ * every later call fail with IllegalStateException (P4).
+ */
+final class MySqlMetaStore implements MetaStore {
+    private static final Logger LOG = LoggerFactory.getLogger(MySqlMetaStore.class);
+
+    private final HikariDataSource pool;
+    private final StoreLifecycle lifecycle;
+    private final MySqlJobs jobs;
+    private final MySqlPods pods;
+    private final String target;
+    private final Runnable onClose;
+
+    MySqlMetaStore(HikariDataSource pool, StoreLifecycle lifecycle, MySqlJobs jobs, MySqlPods pods, String target,
+            Runnable onClose) {
+        this.pool = pool;
+        this.lifecycle = lifecycle;
+        this.jobs = jobs;
+        this.pods = pods;
+        this.target = target;
+        this.onClose = onClose;
+    }
+
+    @Override
+    public JobPersist jobs() {
+        lifecycle.ensureOpen();
+        return jobs;
+    }
+
+    @Override
+    public PodPersist pods() {
+        lifecycle.ensureOpen();
+        return pods;
+    }
+
+    @Override
+    public String providerName() {
+        lifecycle.ensureOpen();
+        return "mysql";
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        lifecycle.ensureOpen();
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public FieldLimits limits() {
+        lifecycle.ensureOpen();
+        return FieldLimits.DEFAULT;
+    }
+
+    @Override
+    public void close() {
+        if (lifecycle.close()) {
+            pool.close();
+            onClose.run();
+            LOG.info("mysql store {} closed", target);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MySqlMetaStore[" + target + "]";
+    }
+}

@@ -1,0 +1,537 @@
+package io.kubedl.persist.mysql.internal;
+
+import io.kubedl.persist.InvalidRecordException;
+import io.kubedl.persist.StillInEtcdException;
+import io.kubedl.persist.TransientPersistException;
+import io.kubedl.persist.model.WriteOutcome;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ThreadLocalRandom;
+import javax.sql.DataSource;
+
+/**
+ * What the job table and the pod table do alike: the guarded upsert (W1..W8), batches
+ * with exact per-item outcomes (B1), removal, deletion, reconcile and purge
+ * (D1..D4). Subclasses say which columns a record has and how they bind and read.
+ *
+ * @param <R> JobRecord or PodRecord
+ * @param <K> JobKey or PodKey
+ */
+abstract class RecordTable<R, K> {
+    /** Statuses of finished objects; the columns are utf8mb4_bin, so this matches isFinished() exactly. */
+    private static final String FINISHED = "status IN ('Succeeded', 'Failed', 'Stopped')";
+    private static final int IN_CHUNK = 500;
+    private static final int DEADLOCK_ATTEMPTS = 5;
+
+    final DataSource dataSource;
+    final StoreLifecycle lifecycle;
+    final SqlErrors errors;
+    private final int purgeBatchSize;
+    private final String upsertOne;
+    private final String upsertBatch;
+    private final String markRemovedSet;
+
+    RecordTable(DataSource dataSource, StoreLifecycle lifecycle, SqlErrors errors, int purgeBatchSize) {
+        this.dataSource = dataSource;
+        this.lifecycle = lifecycle;
+        this.errors = errors;
+        this.purgeBatchSize = purgeBatchSize;
+        this.upsertOne = UpsertSql.build(table(), insertColumns(), replacedColumns(), coalescedColumns(), true);
+        this.upsertBatch = UpsertSql.build(table(), insertColumns(), replacedColumns(), coalescedColumns(), false);
+        // gmt_modified and gmt_finished read status, so they are assigned before it
+        this.markRemovedSet = "UPDATE " + table() + " SET gmt_modified = IF(" + FINISHED + ", gmt_modified, ?),"
+                + " gmt_finished = IF(" + FINISHED + ", COALESCE(gmt_finished, ?), ?),"
+                + " status = IF(" + FINISHED + ", status, 'Stopped'), is_in_etcd = 0";
+    }
+
+    // ---- what a subclass says about its table ----
+
+    /** @return table name */
+    abstract String table();
+    /** @return the Kubernetes UID column, job_id or pod_id */
+    abstract String idColumn();
+    /** @return "job" or "pod", for messages */
+    abstract String what();
+    /** @return columns written on insert, in binding order, write_nonce last */
+    abstract List<String> insertColumns();
+    /** @return columns a newer version replaces, besides status, is_in_etcd and version */
+    abstract List<String> replacedColumns();
+    /** @return timestamp columns a newer version fills but never erases */
+    abstract List<String> coalescedColumns();
+    /** @return the select list: id and every record column */
+    abstract String selectColumns();
+    /** Binds every insert column but the nonce; returns the index of the nonce. */
+    abstract int bindRecord(PreparedStatement ps, R row) throws SQLException;
+    /** @return the record of the current row */
+    abstract R map(ResultSet rs) throws SQLException;
+    /** @return the identity of a record */
+    abstract K key(R row);
+    /** @return the UID of an identity */
+    abstract String uid(K key);
+    /** @return the region of an identity */
+    abstract String region(K key);
+    /** @return the contract's write rules applied in memory (used for batches) */
+    abstract Applied<R> apply(R stored, R incoming, Instant now);
+    /** @return the record, validated (V1..V3) */
+    abstract R check(R row);
+    /** @return the records, all validated before any is written */
+    abstract List<R> checkAll(List<R> rows);
+    /** @return e.g. "job default/mnist (uid)" */
+    abstract String describe(R row);
+    /** @return the version of a record */
+    abstract String version(R row);
+    /** @return the gmtModified of a record, may be null */
+    abstract Instant gmtModified(R row);
+
+    /** Deletes what belongs to these rows in other tables (a job's pods); nothing by default. */
+    void deleteDependents(Connection c, String region, Collection<String> uids) throws SQLException {
+    }
+
+    // ---- writes ----
+
+    WriteOutcome save(R row) {
+        lifecycle.ensureOpen();
+        check(row);
+        String operation = "save " + describe(row);
+        return withDeadlockRetry(operation, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                int affected;
+                try (PreparedStatement ps = c.prepareStatement(upsertOne)) {
+                    int i = bindRecord(ps, row);
+                    ps.setLong(i, nonce());
+                    UtcTimes.bind(ps, i + 1, gmtModified(row) != null ? gmtModified(row) : nowSeconds());
+                    affected = ps.executeUpdate();
+                }
+                if (affected == 1) {
+                    return WriteOutcome.INSERTED;
+                }
+                if (affected == 2) {
+                    return WriteOutcome.UPDATED;
+                }
+                return classifyUntouched(c, row);
+            }
+        });
+    }
+
+    /**
+     * The upsert left the row alone: either the row holds this very version (UNCHANGED)
+     * or a newer one, or it was removed from etcd (STALE). One extra read, only on this
+     * path; exact for sequential callers, best effort under concurrency.
+     */
+    private WriteOutcome classifyUntouched(Connection c, R row) throws SQLException {
+        K key = key(row);
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, is_in_etcd FROM " + table()
+                + " WHERE " + idColumn() + " = ? AND deploy_region = ?")) {
+            ps.setString(1, uid(key));
+            ps.setString(2, region(key));
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next() && rs.getInt("is_in_etcd") == 1 && rs.getString("version").equals(version(row))) {
+                    return WriteOutcome.UNCHANGED;
+                }
+                return WriteOutcome.STALE;
+            }
+        }
+    }
+
+    /**
+     * Saves a batch as the saves one by one would (B1), in one transaction.
+     *
+     * <p>With rewriteBatchedStatements the driver sends one multi-row INSERT ... ON
+     * DUPLICATE KEY UPDATE and reports SUCCESS_NO_INFO for every item, so the counts
+     * cannot give per-item outcomes. Instead, inside the transaction: the stored rows of
+     * the batch's identities are read with FOR UPDATE (locked until commit, so nobody
+     * changes them in between); the contract's rules are applied in memory item by
+     * item, which gives the exact outcome of each item in input order and the final row
+     * of each identity (the highest version, COALESCEd timestamps, gmt_modified moved
+     * only on a status change); then only the identities that changed are written, with
+     * the same version-guarded upsert, so that even an identity inserted concurrently
+     * after the read (no row to lock yet) never goes backwards. Identities are written
+     * in key order so that concurrent batches lock in the same order.
+     */
+    List<WriteOutcome> saveAll(List<R> rows) {
+        lifecycle.ensureOpen();
+        checkAll(rows);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        return withDeadlockRetry("saveAll of " + rows.size() + " " + what() + "s", () -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Map<K, R> current = lockStored(c, rows);
+                    Instant now = nowSeconds();
+                    List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
+                    Map<K, R> changed = new LinkedHashMap<>();
+                    for (R row : rows) {
+                        K key = key(row);
+                        Applied<R> applied = apply(current.get(key), row, now);
+                        outcomes.add(applied.outcome());
+                        if (applied.outcome().changedRow()) {
+                            current.put(key, applied.row());
+                            changed.put(key, applied.row());
+                        }
+                    }
+                    if (!changed.isEmpty()) {
+                        List<R> writes = new ArrayList<>(changed.values());
+                        writes.sort(Comparator.comparing((R r) -> uid(key(r))).thenComparing(r -> region(key(r))));
+                        try (PreparedStatement ps = c.prepareStatement(upsertBatch)) {
+                            for (R write : writes) {
+                                ps.setLong(bindRecord(ps, write), nonce());
+                                ps.addBatch();
+                            }
+                            ps.executeBatch();
+                        }
+                    }
+                    c.commit();
+                    return outcomes;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            }
+        });
+    }
+
+    private Map<K, R> lockStored(Connection c, List<R> rows) throws SQLException {
+        Set<K> wanted = new HashSet<>();
+        Set<String> uids = new java.util.TreeSet<>();
+        for (R row : rows) {
+            K key = key(row);
+            wanted.add(key);
+            uids.add(uid(key));
+        }
+        Map<K, R> stored = new HashMap<>();
+        for (List<String> chunk : chunks(new ArrayList<>(uids))) {
+            String sql = "SELECT " + selectColumns() + " FROM " + table() + " WHERE " + idColumn() + " IN ("
+                    + placeholders(chunk.size()) + ") FOR UPDATE";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                SqlWhere.bind(ps, chunk, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        R row = map(rs);
+                        if (wanted.contains(key(row))) {
+                            stored.put(key(row), row);
+                        }
+                    }
+                }
+            }
+        }
+        return stored;
+    }
+
+    WriteOutcome markRemoved(K key, Instant removedAt) {
+        lifecycle.ensureOpen();
+        Instant at = requireTime("removedAt", removedAt);
+        String operation = "markRemoved " + what() + " " + key;
+        return withDeadlockRetry(operation, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (PreparedStatement ps = c.prepareStatement(markRemovedSet + " WHERE " + idColumn()
+                        + " = ? AND deploy_region = ? AND is_in_etcd = 1")) {
+                    bindRemoval(ps, at);
+                    ps.setString(4, uid(key));
+                    ps.setString(5, region(key));
+                    if (ps.executeUpdate() > 0) {
+                        return WriteOutcome.UPDATED;
+                    }
+                }
+                return exists(c, key) ? WriteOutcome.UNCHANGED : WriteOutcome.NOT_FOUND;
+            }
+        });
+    }
+
+    private static void bindRemoval(PreparedStatement ps, Instant at) throws SQLException {
+        UtcTimes.bind(ps, 1, at);
+        UtcTimes.bind(ps, 2, at);
+        UtcTimes.bind(ps, 3, at);
+    }
+
+    private boolean exists(Connection c, K key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table() + " WHERE " + idColumn()
+                + " = ? AND deploy_region = ?")) {
+            ps.setString(1, uid(key));
+            ps.setString(2, region(key));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    boolean delete(K key) {
+        lifecycle.ensureOpen();
+        String operation = "delete " + what() + " " + key;
+        return withDeadlockRetry(operation, () -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Integer inEtcd = null;
+                    try (PreparedStatement ps = c.prepareStatement("SELECT is_in_etcd FROM " + table() + " WHERE "
+                            + idColumn() + " = ? AND deploy_region = ? FOR UPDATE")) {
+                        ps.setString(1, uid(key));
+                        ps.setString(2, region(key));
+                        try (ResultSet rs = ps.executeQuery()) {
+                            if (rs.next()) {
+                                inEtcd = rs.getInt(1);
+                            }
+                        }
+                    }
+                    if (inEtcd == null) {
+                        c.rollback();
+                        return false;
+                    }
+                    if (inEtcd == 1) {
+                        c.rollback();
+                        throw new StillInEtcdException(what() + " " + key);
+                    }
+                    deleteDependents(c, region(key), List.of(uid(key)));
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + " WHERE " + idColumn()
+                            + " = ? AND deploy_region = ?")) {
+                        ps.setString(1, uid(key));
+                        ps.setString(2, region(key));
+                        ps.executeUpdate();
+                    }
+                    c.commit();
+                    return true;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            }
+        });
+    }
+
+    /**
+     * D3: marks removed every row of the region (and the extra condition) that is in
+     * etcd but not live. The candidates are read first and the difference is taken in
+     * memory, so the live set may be of any size; each update re-checks is_in_etcd.
+     */
+    int reconcile(String region, String extraClause, List<?> extraParams, Set<String> liveIds, Instant removedAt,
+            String liveName) {
+        lifecycle.ensureOpen();
+        if (liveIds == null) {
+            throw new InvalidRecordException(liveName, "must not be null; pass the UIDs the api-server has now");
+        }
+        Instant at = requireTime("removedAt", removedAt);
+        String r = region == null ? "" : region;
+        return withDeadlockRetry("reconcile " + what() + "s of region '" + r + "'", () -> {
+            try (Connection c = dataSource.getConnection()) {
+                List<String> gone = new ArrayList<>();
+                String sql = "SELECT " + idColumn() + " FROM " + table() + " WHERE deploy_region = ? AND is_in_etcd = 1"
+                        + extraClause;
+                try (PreparedStatement ps = c.prepareStatement(sql)) {
+                    ps.setString(1, r);
+                    SqlWhere.bind(ps, extraParams, 2);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String uid = rs.getString(1);
+                            if (!liveIds.contains(uid)) {
+                                gone.add(uid);
+                            }
+                        }
+                    }
+                }
+                int marked = 0;
+                for (List<String> chunk : chunks(gone)) {
+                    try (PreparedStatement ps = c.prepareStatement(markRemovedSet + " WHERE deploy_region = ? AND "
+                            + idColumn() + " IN (" + placeholders(chunk.size()) + ") AND is_in_etcd = 1" + extraClause)) {
+                        bindRemoval(ps, at);
+                        ps.setString(4, r);
+                        int next = SqlWhere.bind(ps, chunk, 5);
+                        SqlWhere.bind(ps, extraParams, next);
+                        marked += ps.executeUpdate();
+                    }
+                }
+                return marked;
+            }
+        });
+    }
+
+    /** D4: deletes removed rows finished before the instant, {@code purgeBatchSize} per transaction. */
+    int purge(Instant finishedBefore) {
+        lifecycle.ensureOpen();
+        Instant before = requireTime("finishedBefore", finishedBefore);
+        int total = 0;
+        while (true) {
+            int[] batch = withDeadlockRetry("purge " + what() + "s finished before " + before, () -> purgeBatch(before));
+            total += batch[1];
+            if (batch[0] < purgeBatchSize) {
+                return total;
+            }
+        }
+    }
+
+    /** @return {rows selected, rows deleted} */
+    private int[] purgeBatch(Instant before) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<Long> ids = new ArrayList<>();
+                Map<String, List<String>> uidsByRegion = new TreeMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, deploy_region, " + idColumn() + " FROM "
+                        + table() + " WHERE is_in_etcd = 0 AND gmt_finished < ? ORDER BY gmt_finished, id LIMIT ? FOR UPDATE")) {
+                    UtcTimes.bind(ps, 1, before);
+                    ps.setInt(2, purgeBatchSize);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            ids.add(rs.getLong(1));
+                            uidsByRegion.computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3));
+                        }
+                    }
+                }
+                int deleted = 0;
+                if (!ids.isEmpty()) {
+                    for (Map.Entry<String, List<String>> e : uidsByRegion.entrySet()) {
+                        deleteDependents(c, e.getKey(), e.getValue());
+                    }
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + " WHERE id IN ("
+                            + placeholders(ids.size()) + ") AND is_in_etcd = 0")) {
+                        SqlWhere.bind(ps, ids, 1);
+                        deleted = ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return new int[] {ids.size(), deleted};
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(c);
+                throw e;
+            }
+        }
+    }
+
+    // ---- reads ----
+
+    Optional<R> get(String uid, String region) {
+        lifecycle.ensureOpen();
+        List<R> rows = query("get " + what() + " " + uid, "SELECT " + selectColumns() + " FROM " + table()
+                + " WHERE " + idColumn() + " = ? AND deploy_region = ?", List.of(uid, region == null ? "" : region));
+        return rows.stream().findFirst();
+    }
+
+    List<R> query(String operation, String sql, List<?> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            SqlWhere.bind(ps, params, 1);
+            List<R> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(map(rs));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw errors.translate(operation, e);
+        }
+    }
+
+    /** Runs a query that returns rows plus their ids (for page tokens). */
+    List<Map.Entry<Long, R>> queryWithIds(String operation, String sql, List<?> params) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            SqlWhere.bind(ps, params, 1);
+            List<Map.Entry<Long, R>> rows = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(Map.entry(rs.getLong("id"), map(rs)));
+                }
+            }
+            return rows;
+        } catch (SQLException e) {
+            throw errors.translate(operation, e);
+        }
+    }
+
+    long count(String operation, SqlWhere where) {
+        lifecycle.ensureOpen();
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table() + where.sql())) {
+            where.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw errors.translate(operation, e);
+        }
+    }
+
+    // ---- plumbing ----
+
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    /**
+     * Runs the work; a deadlock (1213, 40001) rolled the whole transaction back, and
+     * every write here is version-guarded, so running it again is safe and is what a
+     * caller would have to do anyway.
+     */
+    <T> T withDeadlockRetry(String operation, SqlWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                if (!SqlErrors.isDeadlock(e) || attempt >= DEADLOCK_ATTEMPTS) {
+                    throw errors.translate(operation, e);
+                }
+                try {
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw new TransientPersistException(operation + " was interrupted while retrying a deadlock", e);
+                }
+            }
+        }
+    }
+
+    static void rollbackQuietly(Connection c) {
+        try {
+            c.rollback();
+        } catch (SQLException ignored) {
+            // the connection is broken; the pool discards it and the server rolled back
+        }
+    }
+
+    static long nonce() {
+        long n;
+        do {
+            n = ThreadLocalRandom.current().nextLong();
+        } while (n == 0); // 0 is the column default
+        return n;
+    }
+
+    static Instant nowSeconds() {
+        return Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static Instant requireTime(String field, Instant value) {
+        if (value == null) {
+            throw new InvalidRecordException(field, "must not be null");
+        }
+        return value.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    static String placeholders(int n) {
+        return String.join(", ", Collections.nCopies(n, "?"));
+    }
+
+    static <T> List<List<T>> chunks(List<T> all) {
+        List<List<T>> out = new ArrayList<>();
+        for (int i = 0; i < all.size(); i += IN_CHUNK) {
+            out.add(all.subList(i, Math.min(all.size(), i + IN_CHUNK)));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,236 @@
+package io.kubedl.persist.mysql.internal;
+
+import io.kubedl.persist.ConfigurationException;
+import io.kubedl.persist.mysql.MigrationMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the schema to the version this code expects, or checks that it is there.
+ *
+ * <p>A small runner of our own rather than Flyway: two scripts, one table of
+ * versions, and exact control over the lock and the messages, without a dependency
+ * of several megabytes in every controller. MySQL DDL commits implicitly, so each
+ * script is recorded {@code pending} before it runs and {@code applied} after; a
+ * script interrupted half-way is re-run, and its statements are idempotent
+ * ({@code IF NOT EXISTS}; "already exists" errors of a re-run are ignored).
+ * {@code GET_LOCK} serialises controllers that start at the same time: the second
+ * waits, then finds nothing left to do.
+ */
+public final class SchemaMigrator {
+    /** The table of applied versions. */
+    public static final String VERSION_TABLE = "kubedl_schema_version";
+    private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
+    private static final int LOCK_WAIT_SECONDS = 120;
+    private static final Set<Integer> ALREADY_DONE = Set.of(1050 /* table exists */, 1060 /* duplicate column */,
+            1061 /* duplicate key name */, 1091 /* can't drop: does not exist */);
+
+    private final String database;
+    private final List<SchemaMigration> migrations;
+
+    /**
+     * @param database the database (schema) name, for the lock name and messages
+     */
+    public SchemaMigrator(String database) {
+        this(database, SchemaMigration.all());
+    }
+
+    SchemaMigrator(String database, List<SchemaMigration> migrations) {
+        this.database = database;
+        this.migrations = migrations;
+    }
+
+    /** @return the schema version this code expects */
+    public int expectedVersion() {
+        return migrations.isEmpty() ? 0 : migrations.get(migrations.size() - 1).version();
+    }
+
+    /**
+     * Runs the mode on the connection.
+     *
+     * @param c a connection to the store's database, autocommit on
+     * @param mode what to do
+     * @return the schema version found or reached (-1 when skipped)
+     * @throws SQLException when the server fails
+     * @throws ConfigurationException when the schema is older (in validate mode), newer, or changed
+     */
+    public int run(Connection c, MigrationMode mode) throws SQLException {
+        return switch (mode) {
+            case SKIP -> -1;
+            case VALIDATE -> validate(c);
+            case MIGRATE -> migrate(c);
+        };
+    }
+
+    private int migrate(Connection c) throws SQLException {
+        String lock = lockName();
+        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
+            ps.setString(1, lock);
+            ps.setInt(2, LOCK_WAIT_SECONDS);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                if (rs.getInt(1) != 1) {
+                    throw new ConfigurationException("could not get the migration lock '" + lock + "' of database "
+                            + database + " within " + LOCK_WAIT_SECONDS + " s: another process is migrating it");
+                }
+            }
+        }
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " ("
+                        + "version INT NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL,"
+                        + " checksum CHAR(64) NOT NULL, state VARCHAR(16) NOT NULL, installed_at DATETIME NOT NULL"
+                        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+            }
+            Map<Integer, String[]> recorded = recorded(c);
+            checkNotNewer(recorded);
+            checkChecksums(recorded);
+            if (recorded.isEmpty()) {
+                refuseForeignTables(c);
+            }
+            for (SchemaMigration m : migrations) {
+                String[] row = recorded.get(m.version());
+                if (row != null && "applied".equals(row[1])) {
+                    continue;
+                }
+                apply(c, m);
+            }
+            return validate(c);
+        } finally {
+            try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
+                ps.setString(1, lock);
+                ps.executeQuery().close();
+            }
+        }
+    }
+
+    private void apply(Connection c, SchemaMigration m) throws SQLException {
+        long started = System.nanoTime();
+        record(c, m, "pending");
+        for (String statement : m.statements()) {
+            try (Statement s = c.createStatement()) {
+                s.execute(statement);
+            } catch (SQLException e) {
+                if (!ALREADY_DONE.contains(e.getErrorCode())) {
+                    throw e;
+                }
+            }
+        }
+        record(c, m, "applied");
+        LOG.info("database {}: applied schema migration V{} ({}) in {} ms", database, m.version(), m.description(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static void record(Connection c, SchemaMigration m, String state) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + VERSION_TABLE
+                + " (version, description, checksum, state, installed_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())"
+                + " ON DUPLICATE KEY UPDATE state = VALUES(state), checksum = VALUES(checksum), installed_at = VALUES(installed_at)")) {
+            ps.setInt(1, m.version());
+            ps.setString(2, m.description());
+            ps.setString(3, m.checksum());
+            ps.setString(4, state);
+            ps.executeUpdate();
+        }
+    }
+
+    private int validate(Connection c) throws SQLException {
+        Map<Integer, String[]> recorded = tableExists(c, VERSION_TABLE) ? recorded(c) : Map.of();
+        checkNotNewer(recorded);
+        checkChecksums(recorded);
+        int applied = 0;
+        for (SchemaMigration m : migrations) {
+            String[] row = recorded.get(m.version());
+            if (row == null || !"applied".equals(row[1])) {
+                break;
+            }
+            applied = m.version();
+        }
+        if (applied < expectedVersion()) {
+            throw new ConfigurationException("database " + database + " has schema version " + applied
+                    + " but this kubedl-persist needs version " + expectedVersion()
+                    + (recorded.values().stream().anyMatch(r -> "pending".equals(r[1])) ? " (a migration was interrupted)" : "")
+                    + "; open it once with option migration=migrate (needs CREATE, ALTER, INDEX grants),"
+                    + " or apply the scripts of docs/mysql-schema.md");
+        }
+        return applied;
+    }
+
+    private void checkNotNewer(Map<Integer, String[]> recorded) {
+        int newest = recorded.keySet().stream().mapToInt(Integer::intValue).max().orElse(0);
+        if (newest > expectedVersion()) {
+            throw new ConfigurationException("database " + database + " has schema version " + newest
+                    + ", newer than the version " + expectedVersion() + " this kubedl-persist knows;"
+                    + " upgrade kubedl-persist (a newer release migrated this database), or use another database");
+        }
+    }
+
+    private void checkChecksums(Map<Integer, String[]> recorded) {
+        for (SchemaMigration m : migrations) {
+            String[] row = recorded.get(m.version());
+            if (row != null && !row[0].equals(m.checksum())) {
+                throw new ConfigurationException("database " + database + ": schema migration V" + m.version()
+                        + " was applied from a different script (checksum " + row[0].substring(0, 12) + "..., this code has "
+                        + m.checksum().substring(0, 12) + "...); released migration scripts must never change");
+            }
+        }
+    }
+
+    private void refuseForeignTables(Connection c) throws SQLException {
+        for (String table : List.of("job_info", "replica_info")) {
+            if (tableExists(c, table)) {
+                throw new ConfigurationException("database " + database + " already has a table " + table
+                        + " that kubedl-persist did not create (no row in " + VERSION_TABLE + "), e.g. from KubeDL's Go"
+                        + " controller; rename it and copy its rows after the first start (see docs/mysql-schema.md),"
+                        + " or use another database");
+            }
+        }
+    }
+
+    private static Map<Integer, String[]> recorded(Connection c) throws SQLException {
+        Map<Integer, String[]> rows = new TreeMap<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version, checksum, state FROM " + VERSION_TABLE)) {
+            while (rs.next()) {
+                rows.put(rs.getInt(1), new String[] {rs.getString(2), rs.getString(3)});
+            }
+        }
+        return rows;
+    }
+
+    private static boolean tableExists(Connection c, String table) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+            ps.setString(1, table);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** Lock names are server-wide and at most 64 characters: scope by database, hash when long. */
+    String lockName() {
+        String name = "kubedl_persist_migrate." + database;
+        if (name.length() <= 64) {
+            return name;
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(database.getBytes(StandardCharsets.UTF_8));
+            return "kubedl_persist_migrate." + HexFormat.of().formatHex(digest).substring(0, 40);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package io.kubedl.persist.mysql.internal;
+
+import io.kubedl.persist.InvalidRecordException;
+import io.kubedl.persist.PersistException;
+import io.kubedl.persist.TransientPersistException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.regex.Pattern;
+
+/**
+ * Translates {@link SQLException}s into the library's exceptions: what a retry may fix
+ * becomes {@link TransientPersistException}, a value the server refuses becomes
+ * {@link InvalidRecordException}, the rest {@link PersistException}. Messages are
+ * cleaned of the password and of {@code password=} URL parameters (rule P3).
+ */
+final class SqlErrors {
+    static final int ER_LOCK_WAIT_TIMEOUT = 1205;
+    static final int ER_LOCK_DEADLOCK = 1213;
+    private static final Pattern PASSWORD_PARAM = Pattern.compile("(?i)(password=)[^&;\\s]*");
+
+    private final String target;
+    private final String password;
+
+    /**
+     * @param target where the store connects, without password, for messages
+     * @param password the password to scrub from driver messages
+     */
+    SqlErrors(String target, String password) {
+        this.target = target;
+        this.password = password;
+    }
+
+    static boolean isTransient(SQLException e) {
+        String state = e.getSQLState();
+        int code = e.getErrorCode();
+        return e instanceof SQLTransientException || e instanceof SQLRecoverableException
+                || (state != null && (state.startsWith("08") || state.equals("40001")))
+                || code == ER_LOCK_DEADLOCK || code == ER_LOCK_WAIT_TIMEOUT
+                || code == 1040 /* too many connections */ || code == 1053 /* server shutdown */
+                || code == 2006 || code == 2013 /* gone away, lost during query */
+                || code == 1927 /* MariaDB: connection was killed */ || code == 1317 /* query interrupted */;
+    }
+
+    static boolean isDeadlock(SQLException e) {
+        return e.getErrorCode() == ER_LOCK_DEADLOCK || "40001".equals(e.getSQLState());
+    }
+
+    private static boolean isBadValue(SQLException e) {
+        int code = e.getErrorCode();
+        return code == 1406 /* data too long */ || code == 1366 /* incorrect string value */
+                || code == 1292 /* incorrect datetime */ || code == 1264 /* out of range */
+                || code == 1048 /* column cannot be null */;
+    }
+
+    /**
+     * @param operation what was being done, e.g. {@code "save job default/mnist"}
+     * @param e the driver's exception
+     * @return the exception to throw
+     */
+    PersistException translate(String operation, SQLException e) {
+        String message = operation + " failed on " + target + ": " + clean(e.getMessage())
+                + " [SQLState " + e.getSQLState() + ", error " + e.getErrorCode() + "]";
+        if (isTransient(e)) {
+            return new TransientPersistException(message + " (transient: retrying may succeed)", cleanCause(e));
+        }
+        if (isBadValue(e)) {
+            return new InvalidRecordException("record", message);
+        }
+        return new PersistException(message, cleanCause(e));
+    }
+
+    String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        String t = PASSWORD_PARAM.matcher(text).replaceAll("$1****");
+        if (password != null && password.length() >= 3) {
+            t = t.replace(password, "****");
+        }
+        return t;
+    }
+
+    /**
+     * The driver's own message is kept as the cause for diagnosis, but re-created with
+     * the scrubbed text, so that a logged stack trace cannot carry the password either.
+     */
+    SQLException cleanCause(SQLException e) {
+        String original = e.getMessage();
+        String cleaned = clean(original);
+        if (cleaned.equals(original == null ? "" : original)) {
+            return e;
+        }
+        SQLException copy = new SQLException(cleaned, e.getSQLState(), e.getErrorCode());
+        copy.setStackTrace(e.getStackTrace());
+        return copy;
+    }
+}

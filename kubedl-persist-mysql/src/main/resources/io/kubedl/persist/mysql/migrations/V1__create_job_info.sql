@@ -1,0 +1,35 @@
+-- Jobs (the seed's job table, KubeDL's Go name job_info). Append-only: never edit a
+-- released script; add V<n+1>__*.sql and list it in SchemaMigrations.
+-- Text columns use utf8mb4_bin: names, UIDs and filters compare exactly, as Kubernetes does.
+CREATE TABLE IF NOT EXISTS job_info (
+  id            BIGINT UNSIGNED NOT NULL AUTO_INCREMENT,
+  name          VARCHAR(253) NOT NULL,
+  namespace     VARCHAR(253) NOT NULL,
+  job_id        VARCHAR(64)  NOT NULL,
+  version       VARCHAR(32)  NOT NULL,
+  status        VARCHAR(32)  NOT NULL,
+  kind          VARCHAR(64)  NOT NULL,
+  resources     MEDIUMTEXT   NULL,
+  deploy_region VARCHAR(64)  NOT NULL DEFAULT '',
+  tenant        VARCHAR(255) NULL,
+  owner         VARCHAR(255) NULL,
+  is_in_etcd    TINYINT      NOT NULL DEFAULT 1,
+  remark        MEDIUMTEXT   NULL,
+  gmt_created   DATETIME     NOT NULL,
+  gmt_modified  DATETIME     NOT NULL,
+  gmt_running   DATETIME     NULL,
+  gmt_finished  DATETIME     NULL,
+  write_nonce   BIGINT       NOT NULL DEFAULT 0,
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_job_identity (job_id, deploy_region),
+  KEY idx_job_created (gmt_created),
+  KEY idx_job_namespace_created (namespace, gmt_created),
+  KEY idx_job_name (namespace, name, kind, gmt_created),
+  KEY idx_job_status_created (status, gmt_created),
+  KEY idx_job_kind_created (kind, gmt_created),
+  KEY idx_job_tenant_created (tenant, gmt_created),
+  KEY idx_job_owner_created (owner, gmt_created),
+  KEY idx_job_region_created (deploy_region, gmt_created),
+  KEY idx_job_etcd_created (is_in_etcd, gmt_created),
+  KEY idx_job_etcd_finished (is_in_etcd, gmt_finished)
+) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin;
