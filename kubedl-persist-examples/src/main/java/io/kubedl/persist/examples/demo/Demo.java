@@ -33,7 +33,7 @@ public final class Demo {
         long started = System.nanoTime();
         PrintStream out = System.out;
         try {
-            run(args, System.getenv(), out);
+            run(args, System.getenv(), new LifecycleDemo(Clock.systemUTC(), UUID.randomUUID().toString(), out), out, true);
         } catch (RuntimeException e) {
             System.err.println("demo failed: " + e);
             System.exit(1);
@@ -41,10 +41,18 @@ public final class Demo {
         out.printf("%nDemo finished in %.1f s.%n", (System.nanoTime() - started) / 1e9);
     }
 
-    static void run(String[] args, Map<String, String> env, PrintStream out) {
+    /**
+     * Chooses the store as {@link #main} describes and runs the demo on it.
+     *
+     * @param args KubeDL's storage flags
+     * @param env the environment (MYSQL_*)
+     * @param demo the story to run
+     * @param out where the header line goes
+     * @param stopServer whether to stop the embedded server at the end (not when a test JVM shares it)
+     */
+    static void run(String[] args, Map<String, String> env, LifecycleDemo demo, PrintStream out, boolean stopServer) {
         StorageConfigLoader loader = StorageConfigLoader.fromEnvironment(env).flags("--meta-storage", "mysql").flags(args);
         StorageConfig requested = loader.load();
-        LifecycleDemo demo = new LifecycleDemo(Clock.systemUTC(), UUID.randomUUID().toString(), out);
         boolean mysql = requested.storage().orElse("").equals("mysql");
         String host = env.get("MYSQL_HOST");
         if (!mysql || (host != null && !host.isBlank())) {
@@ -61,7 +69,7 @@ public final class Demo {
                     .set("dbName", database.name()).set("user", database.user()).set("password", database.password())
                     .load());
         } finally {
-            if (server.canRestart()) {
+            if (stopServer && server.canRestart()) {
                 server.stop();
             }
         }

@@ -68,13 +68,25 @@ class LifecycleDemoTest {
             """;
 
     @Test
+    void mysqlOnTheTestServerAsTheReadmeCommandRunsIt() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
+            // no MYSQL_HOST: the demo takes the test kit's server and a fresh database on it
+            Demo.run(new String[0], Map.of(), new LifecycleDemo(Clock.fixed(NOW, ZoneOffset.UTC), "demo-test", out), out, false);
+        }
+        String output = bytes.toString(StandardCharsets.UTF_8);
+        assertThat(output).startsWith("kubedl-persist demo: --meta-storage mysql on ");
+        assertTheStory(output, "mysql");
+    }
+
+    @Test
     void sqlitePluginTellsTheSameStory() {
         String output = runDemo(StorageConfigLoader.fromEnvironment(Map.of()).flags("--meta-storage", "sqlite").load());
         assertTheStory(output, "sqlite");
     }
 
     static void assertTheStory(String output, String provider) {
-        assertThat(output).startsWith("Replayed 48 watch events into the '" + provider + "' store; write outcomes: ");
+        assertThat(output).contains("Replayed 48 watch events into the '" + provider + "' store; write outcomes: ");
         assertThat(output).as("timeline").contains(TIMELINE);
         assertThat(output).as("jobs table").contains(JOBS);
         assertThat(output).as("pods table").contains(PODS);
