@@ -1,0 +1,28 @@
+package io.kubedl.persist.benchmark;
+
+/**
+ * What one write path did with the stream.
+ *
+ * @param name the path
+ * @param events events of the stream handled
+ * @param rowsSent rows sent to the server (upserts, inserts, updates; a removal counts one)
+ * @param nanos wall time from the first event until everything was durable
+ * @param latency latencies of its durable writes (statement or batch)
+ * @param peakHeapMiB peak heap during the path
+ * @param note anything particular to this path (e.g. peak pending identities)
+ */
+record PathResult(String name, long events, long rowsSent, long nanos, LatencySamples latency, double peakHeapMiB,
+                  String note) {
+
+    double seconds() {
+        return nanos / 1e9;
+    }
+
+    double eventsPerSecond() {
+        return events / seconds();
+    }
+
+    double rowsPerSecond() {
+        return rowsSent / seconds();
+    }
+}
