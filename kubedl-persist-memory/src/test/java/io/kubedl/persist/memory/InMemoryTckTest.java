@@ -4,16 +4,20 @@ import io.kubedl.persist.MetaStorage;
 import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.tck.MetaStoreTck;
+import java.util.Optional;
 
-/**
- * Certifies the in-memory provider against the whole TCK. This is the class
- * docs/plugin-author-guide.md shows: keep the two identical.
- */
+/** Certifies the in-memory provider against the whole TCK (docs/plugin-author-guide.md shows this class). */
 class InMemoryTckTest extends MetaStoreTck {
+    private static final String SECRET = "tck-secret-memory";
 
     @Override
     protected MetaStore openStore() {
-        // by name, as --meta-storage memory does: this also exercises the services entry (P1)
-        return MetaStorage.open("memory", StorageConfig.builder().build());
+        // found by name, as --meta-storage memory: this exercises the services entry too (P1)
+        return MetaStorage.open("memory", StorageConfig.builder().password(SECRET).build());
+    }
+
+    @Override
+    protected Optional<String> secret() {
+        return Optional.of(SECRET);
     }
 }
