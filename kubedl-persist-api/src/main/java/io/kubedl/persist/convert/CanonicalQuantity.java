@@ -21,7 +21,7 @@ import java.util.Set;
  * @param value the amount in base units (cores, bytes, devices), at most 9 decimals
  * @param binary true when the quantity was written with a binary suffix
  */
-record CanonicalQuantity(BigDecimal value, boolean binary) implements Comparable<CanonicalQuantity> {
+record CanonicalQuantity(BigDecimal value, boolean binary) {
     private static final Set<String> BINARY_SUFFIXES = Set.of("Ki", "Mi", "Gi", "Ti", "Pi", "Ei");
     private static final String[] BINARY_NAMES = {"Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
     private static final String[] DECIMAL_NAMES = {"n", "u", "m", "", "k", "M", "G", "T", "P", "E"};
@@ -84,11 +84,6 @@ record CanonicalQuantity(BigDecimal value, boolean binary) implements Comparable
             return byValue > 0 ? this : other;
         }
         return binary ? this : other;
-    }
-
-    @Override
-    public int compareTo(CanonicalQuantity other) {
-        return value.compareTo(other.value);
     }
 
     /** @return the canonical spelling, e.g. {@code 1Gi}, {@code 1500m}, {@code 2} */

@@ -2,6 +2,7 @@ package io.kubedl.persist.convert;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.model.ResourceVersion;
@@ -17,8 +18,16 @@ import java.time.format.DateTimeParseException;
  * never as an exception.
  */
 record ObjectTree(JsonNode node, String path) {
-    /** Plain Jackson is enough: fabric8's model classes carry their own Jackson annotations. */
-    static final ObjectMapper MAPPER = JsonMapper.builder().build();
+    /**
+     * Plain Jackson is enough for fabric8's model classes, which carry their own Jackson
+     * annotations; modules on the class path (jackson-datatype-jsr310, which the fabric8
+     * client brings) are added so that typed resources with java.time fields serialise
+     * their times as ISO-8601 text.
+     */
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .findAndAddModules()
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
 
     /**
      * Reads any fabric8 object (a {@code GenericKubernetesResource}, a typed custom resource,
@@ -68,9 +77,18 @@ record ObjectTree(JsonNode node, String path) {
     /** Keys with dots or slashes (annotation keys, extended resources) are bracketed so the path stays readable. */
     ObjectTree get(String key) {
         JsonNode child = isObject() ? node.get(key) : null;
-        boolean plain = key.chars().allMatch(c -> Character.isLetterOrDigit(c) || c == '_' || c == '-');
-        String childPath = plain ? (path.isEmpty() ? key : path + "." + key) : path + "[" + key + "]";
+        String childPath = isPlain(key) ? (path.isEmpty() ? key : path + "." + key) : path + "[" + key + "]";
         return new ObjectTree(child, childPath);
+    }
+
+    private static boolean isPlain(String key) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!Character.isLetterOrDigit(c) && c != '_' && c != '-') {
+                return false;
+            }
+        }
+        return true;
     }
 
     ObjectTree get(int index) {
@@ -125,17 +143,14 @@ record ObjectTree(JsonNode node, String path) {
      */
     ResourceVersion requiredVersion(String object) {
         String text = requiredText(" (" + object + ")");
-        if (!ResourceVersion.isValid(text)) {
-            try {
-                ResourceVersion.of(text, object);
-            } catch (InvalidRecordException e) {
-                // same problem text as the record would give, but named by where it is in the object
-                String message = e.getMessage();
-                String problem = message.startsWith(e.field() + ": ") ? message.substring(e.field().length() + 2) : message;
-                throw new InvalidRecordException(path, problem);
-            }
+        try {
+            return ResourceVersion.of(text, object);
+        } catch (InvalidRecordException e) {
+            // the record's own problem text, but named by where the value is in the object
+            String prefix = e.field() + ": ";
+            String message = e.getMessage();
+            throw new InvalidRecordException(path, message.startsWith(prefix) ? message.substring(prefix.length()) : message);
         }
-        return ResourceVersion.of(text);
     }
 
     /** @return the RFC 3339 time, or null when absent */
