@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.JobStatus;
+import io.kubedl.persist.spi.FieldLimits;
+import io.kubedl.persist.spi.RecordValidator;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -233,6 +235,8 @@ class JobConverterFixturesTest {
 
         assertThat(actual).isEqualTo(expected);
         assertThat(actual.inEtcd()).isTrue();
+        // what the converter makes, every store accepts (V1, V2 with the shared default limits)
+        assertThat(new RecordValidator(FieldLimits.DEFAULT).check(actual)).isSameAs(actual);
     }
 
     @ParameterizedTest(name = "{0}")

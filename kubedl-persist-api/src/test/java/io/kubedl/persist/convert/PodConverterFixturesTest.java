@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
+import io.kubedl.persist.spi.FieldLimits;
+import io.kubedl.persist.spi.RecordValidator;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -149,7 +151,10 @@ class PodConverterFixturesTest {
     @MethodSource("trainingPods")
     void convertsFixtureToExpectedRecord(String fixture, PodRecord expected) {
         assertThat(CONVERTER.convert(Fixtures.pod(fixture))).contains(expected);
-        assertThat(CONVERTER.convertOrThrow(Fixtures.pod(fixture))).isEqualTo(expected);
+        PodRecord actual = CONVERTER.convertOrThrow(Fixtures.pod(fixture));
+        assertThat(actual).isEqualTo(expected);
+        // what the converter makes, every store accepts (V1, V2 with the shared default limits)
+        assertThat(new RecordValidator(FieldLimits.DEFAULT).check(actual)).isSameAs(actual);
     }
 
     @ParameterizedTest(name = "{0}")
