@@ -87,7 +87,7 @@ public final class LifecycleDemo {
             List<JobRecord> failed = store.jobs().list(failedThisWeek).items().stream()
                     .filter(job -> replayer.jobIds().contains(job.jobId())).toList();
             out.println("Query: failed jobs in namespace " + QUERY_NAMESPACE + " created this week (since "
-                    + TIME.format(weekAgo) + ")");
+                    + TIME.format(weekAgo) + "; this run's jobs)");
             TextTable answer = new TextTable("KIND", "NAME", "OWNER", "CREATED", "FINISHED", "DELETED FROM CLUSTER");
             failed.forEach(job -> answer.row(job.kind(), job.name(), job.owner(), time(job.gmtCreated()),
                     time(job.gmtFinished()), job.inEtcd() ? "no" : "yes"));

@@ -9,13 +9,14 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.kubedl.persist.MetaStorage;
-import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.MetaStore;
+import io.kubedl.persist.testkit.TestDatabase;
+import io.kubedl.persist.testkit.TestServers;
 import io.kubedl.persist.writebehind.CloseReport;
 import io.kubedl.persist.writebehind.WriteBehindOptions;
 import java.time.Duration;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The controller end to end against fabric8's Kubernetes mock server in CRUD mode (a
- * real HTTP API server with watches) and a real database: jobs and pods created,
+ * real HTTP API server with watches) and the MySQL provider on the test kit's server:
+ * jobs and pods created,
  * statuses updated, a job deleted while the controller runs, then the controller
  * stopped, a job deleted while it is down, and the controller started again.
  */
@@ -38,8 +40,10 @@ class JobMetadataControllerTest {
 
     @Test
     void recordsLifecyclesAndTheDeletionsMadeWhileItWasDown() {
-        try (MetaStore store = openStore()) {
-            JobMetadataController controller = controller(store);
+        try (TestDatabase database = TestServers.shared().createDatabase("controller_test");
+             MetaStore store = MetaStorage.open(database.configBuilder().build());
+             JobMetadataController controller = controller(store);
+             JobMetadataController restarted = controller(store)) {
             assertThat(controller.start()).isEqualTo(new JobMetadataController.ReconcileResult(0, 0));
 
             GenericKubernetesResource mnist = create(job(TrainingJobKind.TF_JOB, "team-vision", "mnist"));
@@ -73,7 +77,6 @@ class JobMetadataControllerTest {
             GenericKubernetesResource resnet = create(job(TrainingJobKind.PYTORCH_JOB, "team-vision", "resnet"));
             assertThat(store.jobs().get(key(mnist)).orElseThrow().inEtcd()).as("nobody saw the deletion yet").isTrue();
 
-            JobMetadataController restarted = controller(store);
             Instant restartedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             assertThat(restarted.start()).as("reconcile at start-up (D3)")
                     .isEqualTo(new JobMetadataController.ReconcileResult(1, 1));
@@ -91,10 +94,6 @@ class JobMetadataControllerTest {
             assertThat(restarted.stop().complete()).isTrue();
             assertThat(restarted.refusedEvents()).isZero();
         }
-    }
-
-    private static MetaStore openStore() {
-        return MetaStorage.open(StorageConfig.builder().storage("sqlite").build());
     }
 
     private static JobMetadataController controller(MetaStore store) {

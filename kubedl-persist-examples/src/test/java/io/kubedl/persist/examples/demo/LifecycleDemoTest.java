@@ -61,7 +61,7 @@ class LifecycleDemoTest {
             """;
 
     private static final String QUERY = """
-            Query: failed jobs in namespace team-nlp created this week (since 2026-02-26 10:00:00)
+            Query: failed jobs in namespace team-nlp created this week (since 2026-02-26 10:00:00; this run's jobs)
             KIND         NAME            OWNER   CREATED               FINISHED              DELETED FROM CLUSTER
             PyTorchJob   bert-finetune   bob     2026-03-05 08:30:00   2026-03-05 09:28:33   yes
             (1 of 2 failed jobs ever stored for team-nlp)
