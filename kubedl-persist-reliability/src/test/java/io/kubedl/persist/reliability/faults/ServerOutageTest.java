@@ -35,19 +35,21 @@ class ServerOutageTest {
     static final int CI_EVENTS = 100_000;
     /** Size of the long run: {@code -Dsurefire.excludedGroups= -Dgroups=long}. */
     static final int LONG_EVENTS = 1_000_000;
+    /** A million events touch ~220k identities; a third of them wait in memory during the outage. */
+    static final int LONG_MAX_PENDING = 400_000;
 
     @Test
     void serverStoppedForTenSecondsMidStreamLosesNothing() throws Exception {
-        outage(CI_EVENTS, 101);
+        outage(CI_EVENTS, 101, 100_000);
     }
 
     @Test
     @Tag("long")
     void serverStoppedMidMillionEventStreamLosesNothing() throws Exception {
-        outage(LONG_EVENTS, 202);
+        outage(LONG_EVENTS, 202, LONG_MAX_PENDING);
     }
 
-    private static void outage(int events, long seed) throws Exception {
+    private static void outage(int events, long seed, int maxPending) throws Exception {
         TestServer server = TestServers.shared();
         assumeTrue(server.canRestart(), "stopping and restarting the server needs the embedded kind; this run uses "
                 + server.kind() + " (" + server + "), which the test kit cannot stop");
@@ -55,7 +57,7 @@ class ServerOutageTest {
         long started = System.nanoTime();
         try (StoreUnderTest target = StoreUnderTest.mysql("reliability_outage",
                 b -> b.option("connectTimeoutMs", "1000").option("poolSize", "4"));
-                WriteBehindSink sink = new WriteBehindSink(target.store(), "outage", 2)) {
+                WriteBehindSink sink = new WriteBehindSink(target.store(), "outage", 2, maxPending)) {
             List<WatchEvent> stream = history.events();
             int third = stream.size() / 3;
             stream.subList(0, third).forEach(sink::accept);

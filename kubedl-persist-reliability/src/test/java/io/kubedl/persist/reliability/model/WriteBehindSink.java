@@ -30,7 +30,18 @@ public final class WriteBehindSink implements EventSink {
      * @param writerThreads how many writer threads
      */
     public WriteBehindSink(MetaStore store, String name, int writerThreads) {
+        this(store, name, writerThreads, 100_000);
+    }
+
+    /**
+     * @param store the store to write to; not closed by this sink
+     * @param name the decorator's name (metrics tag, thread names)
+     * @param writerThreads how many writer threads
+     * @param maxPendingIdentities the decorator's cap; an outage holds every distinct identity seen meanwhile
+     */
+    public WriteBehindSink(MetaStore store, String name, int writerThreads, int maxPendingIdentities) {
         WriteBehindOptions options = WriteBehindOptions.builder().name(name).writerThreads(writerThreads)
+                .maxPendingIdentities(maxPendingIdentities)
                 .maxBatchSize(500).maxDelay(Duration.ofMillis(20)).initialBackoff(Duration.ofMillis(50))
                 .maxBackoff(Duration.ofSeconds(1)).closeTimeout(Duration.ofMinutes(2)).listener(failures::add)
                 .meterRegistry(registry).build();
