@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
 import io.kubedl.persist.spi.MetaStore;
+import io.kubedl.persist.tck.ContractRule;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,7 +25,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The TCK tests itself: it runs the whole TCK against the reference in-memory store
  * (zero failures expected) and against every broken store of {@link Mutants}, and
  * fails unless each mutant makes at least one TCK test fail whose name or failure
- * message names the rule the mutant breaks. The kill table goes to the build log.
+ * message names the rule the mutant breaks, and unless every failure message carries a
+ * rule id and a hint. The kill table goes to the build log.
  */
 class TckSelfTest {
 
@@ -55,10 +57,17 @@ class TckSelfTest {
                 reference.started(), reference.failures().size(), reference.skipped(), reference.millis()));
         table.append(String.format("%-42s | %-12s | %-6s | %s%n", "mutant", "rule", "killed", "killed by (failing TCK tests naming the rule)"));
         List<String> survivors = new ArrayList<>();
+        List<String> unphrased = new ArrayList<>();
         long total = reference.millis();
         for (Mutant mutant : mutants) {
             Launch launch = launch(mutant.factory());
             total += launch.millis();
+            launch.failures().forEach((test, message) -> {
+                boolean citesARule = Arrays.stream(ContractRule.values()).anyMatch(rule -> message.contains(rule.id() + ": "));
+                if (!citesARule || !message.contains("; check ")) {
+                    unphrased.add(mutant.name() + " / " + test + ": " + message);
+                }
+            });
             List<String> killers = launch.killersOf(mutant.rule().id());
             if (killers.isEmpty()) {
                 survivors.add(mutant.name() + " (" + mutant.rule().id() + ", " + launch.failures().size()
@@ -75,6 +84,7 @@ class TckSelfTest {
 
         assertThat(mutants).as("the self-test needs at least 20 mutants").hasSizeGreaterThanOrEqualTo(20);
         assertThat(survivors).as("mutants no TCK test naming their rule killed").isEmpty();
+        assertThat(unphrased).as("TCK failure messages that do not carry a rule id and a hint ('W4: ...; check ...')").isEmpty();
     }
 
     private static Launch launch(Supplier<MetaStore> factory) {

@@ -1,5 +1,6 @@
 package io.kubedl.persist.tck;
 
+import io.kubedl.persist.PersistException;
 import io.kubedl.persist.model.WriteOutcome;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -12,25 +13,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
  * Saves versions 1..n of one identity from several threads at once, each thread its
  * own shuffled share, all released by one gate so that they really race (W6, I2).
+ * A save that fails with a transient {@link PersistException} (a deadlock under this
+ * contention) is retried, as a controller would: every write is version-guarded, so a
+ * retry is safe. Retries are counted in the result.
  */
 final class ConcurrentSaves {
+    private static final int MAX_ATTEMPTS = 20;
+
     private ConcurrentSaves() {
     }
 
     /** What the racing saves answered. */
-    record Result(String highest, Map<WriteOutcome, Integer> outcomes, long seed) {
+    record Result(String highest, Map<WriteOutcome, Integer> outcomes, int retries, long seed) {
         int inserted() {
             return outcomes.getOrDefault(WriteOutcome.INSERTED, 0);
         }
 
         @Override
         public String toString() {
-            return "(outcomes " + outcomes + ", seed " + seed + ")";
+            return "(outcomes " + outcomes + ", transient failures retried " + retries + ", seed " + seed + ")";
         }
     }
 
@@ -48,6 +55,7 @@ final class ConcurrentSaves {
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch gate = new CountDownLatch(1);
+        AtomicInteger retries = new AtomicInteger();
         try {
             List<Future<List<WriteOutcome>>> futures = new ArrayList<>();
             for (List<String> share : shares) {
@@ -55,7 +63,7 @@ final class ConcurrentSaves {
                     gate.await();
                     List<WriteOutcome> answered = new ArrayList<>(share.size());
                     for (String version : share) {
-                        answered.add(save.apply(version));
+                        answered.add(saveRetryingTransient(save, version, retries));
                     }
                     return answered;
                 }));
@@ -68,9 +76,22 @@ final class ConcurrentSaves {
                     outcomes.merge(outcome, 1, Integer::sum);
                 }
             }
-            return new Result(Integer.toString(versions), outcomes, seed);
+            return new Result(Integer.toString(versions), outcomes, retries.get(), seed);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static WriteOutcome saveRetryingTransient(Function<String, WriteOutcome> save, String version, AtomicInteger retries) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return save.apply(version);
+            } catch (PersistException e) {
+                if (!e.isTransient() || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                retries.incrementAndGet();
+            }
         }
     }
 }

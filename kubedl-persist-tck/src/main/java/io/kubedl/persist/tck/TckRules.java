@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The root of the TCK's rule classes: the lifecycle of the store under test, the
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.TestInstance;
  * the default closes the store and opens a new one.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(RuleIdOnFailure.class)
 public abstract class TckRules {
     /** The store under test and what it declared. */
     protected final StoreUnderTest sut = new StoreUnderTest(this);
