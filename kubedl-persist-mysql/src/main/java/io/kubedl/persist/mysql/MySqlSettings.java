@@ -105,7 +105,8 @@ public final class MySqlSettings {
         // autocommit/isolation/read-only are tracked locally instead of asked from the server
         p.put("useLocalSessionState", "true");
         p.put("useLocalTransactionState", "true");
-        p.put("cacheServerConfiguration", "true");
+        // cacheServerConfiguration stays off: the driver must read each connection's sql_mode, or after a
+        // change of NO_BACKSLASH_ESCAPES it would escape parameters for the wrong mode (corrupt or unsafe)
         p.put("cacheResultSetMetadata", "true");
         p.put("maintainTimeStats", "false");
         // save() reads INSERTED (1) / UPDATED (2) / untouched (0) from the affected-row count
