@@ -57,7 +57,7 @@ final class JobEventHandler implements ResourceEventHandler<GenericKubernetesRes
             store.submit(record);
             return record;
         } catch (InvalidRecordException e) {
-            // one malformed object must not stop the informer; it is counted and named once
+            // one malformed object must not stop the informer: it is counted and logged with the bad path
             refused.incrementAndGet();
             LOG.warn("skipped {} {} {}/{}: {}", event, job.getKind(), job.getMetadata().getNamespace(),
                     job.getMetadata().getName(), e.getMessage());
