@@ -7,6 +7,7 @@ import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.spi.PodPersist;
 import io.kubedl.persist.spi.RecordValidator;
 import java.time.Clock;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -71,7 +72,7 @@ public final class InMemoryMetaStore implements MetaStore {
     @Override
     public Set<Capability> capabilities() {
         gate.checkOpen();
-        return EnumSet.allOf(Capability.class);
+        return Collections.unmodifiableSet(EnumSet.allOf(Capability.class));
     }
 
     @Override
