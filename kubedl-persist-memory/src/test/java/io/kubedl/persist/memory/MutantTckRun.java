@@ -2,6 +2,7 @@ package io.kubedl.persist.memory;
 
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.tck.MetaStoreTck;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -9,11 +10,19 @@ import java.util.function.Supplier;
  * match Surefire's test patterns on purpose: only the self-test launches it.
  */
 class MutantTckRun extends MetaStoreTck {
+    /** The password every launched store is said to know, so that the P3 test runs. */
+    static final String SECRET = "tck-self-test-secret";
+
     /** The store factory of the current launch; the launcher runs one class at a time. */
     static volatile Supplier<MetaStore> factory;
 
     @Override
     protected MetaStore openStore() {
         return factory.get();
+    }
+
+    @Override
+    protected Optional<String> secret() {
+        return Optional.of(SECRET);
     }
 }

@@ -8,6 +8,7 @@ import static io.kubedl.persist.tck.ContractRule.D3;
 import static io.kubedl.persist.tck.ContractRule.D4;
 import static io.kubedl.persist.tck.ContractRule.I1;
 import static io.kubedl.persist.tck.ContractRule.P1;
+import static io.kubedl.persist.tck.ContractRule.P3;
 import static io.kubedl.persist.tck.ContractRule.P4;
 import static io.kubedl.persist.tck.ContractRule.Q1;
 import static io.kubedl.persist.tck.ContractRule.Q2;
@@ -18,6 +19,9 @@ import static io.kubedl.persist.tck.ContractRule.Q6;
 import static io.kubedl.persist.tck.ContractRule.V1;
 import static io.kubedl.persist.tck.ContractRule.V2;
 import static io.kubedl.persist.tck.ContractRule.V3;
+import static io.kubedl.persist.tck.ContractRule.W1;
+import static io.kubedl.persist.tck.ContractRule.W2;
+import static io.kubedl.persist.tck.ContractRule.W3;
 import static io.kubedl.persist.tck.ContractRule.W4;
 import static io.kubedl.persist.tck.ContractRule.W5;
 import static io.kubedl.persist.tck.ContractRule.W6;
@@ -61,7 +65,7 @@ final class Mutants {
     static List<Mutant> all() {
         List<Mutant> all = new ArrayList<>();
 
-        // I1, W4..W8: the write path
+        // I1, W1..W8: the write path
         all.add(jobs("identity ignores the region", I1, "keyed by the UID alone, so the same UID in two regions is one row",
                 (gate, table, pods) -> new InMemoryJobs(gate, table, pods) {
                     @Override
@@ -72,6 +76,30 @@ final class Mutants {
                     @Override
                     JobKey key(JobRecord job) {
                         return JobKey.of(job.jobId());
+                    }
+                }));
+        all.add(jobTable("insert forgets a column", W1, "the INSERT column list misses gmt_running",
+                (validator, clock) -> new JobTable(validator, clock) {
+                    @Override
+                    JobRecord inserted(JobRecord job) {
+                        return super.inserted(job).toBuilder().gmtRunning(null).build();
+                    }
+                }));
+        all.add(podTable("update keeps old text for null", W2, "COALESCE(new, old) on text columns too: a cleared remark or IP stays",
+                (validator, clock) -> new PodTable(validator, clock) {
+                    @Override
+                    PodRecord updated(PodRecord stored, PodRecord incoming, Instant now) {
+                        PodRecord updated = super.updated(stored, incoming, now);
+                        return updated.toBuilder().remark(coalesce(incoming.remark(), stored.remark()))
+                                .resources(coalesce(incoming.resources(), stored.resources())).build();
+                    }
+                }));
+        all.add(jobTable("same version rewrites the row", W3, "version guard >= instead of >: an equal version updates and answers UPDATED",
+                (validator, clock) -> new JobTable(validator, clock) {
+                    @Override
+                    WriteOutcome outcomeOf(JobRecord stored, JobRecord incoming) {
+                        WriteOutcome outcome = super.outcomeOf(stored, incoming);
+                        return outcome == WriteOutcome.UNCHANGED ? WriteOutcome.UPDATED : outcome;
                     }
                 }));
         all.add(jobTable("ignores the version guard", W4, "upsert without the version condition: any other version overwrites",
@@ -397,6 +425,13 @@ final class Mutants {
                     @Override
                     public String providerName() {
                         return "Memory";
+                    }
+                }));
+        all.add(new Mutant("password in toString", P3, "toString shows the connection URL with its password",
+                () -> new ForwardingMetaStore(store(MemoryParts.REFERENCE)) {
+                    @Override
+                    public String toString() {
+                        return "MetaStore[url=mem://kubedl:" + MutantTckRun.SECRET + "@localhost/kubedl]";
                     }
                 }));
         all.add(new Mutant("use after close allowed", P4, "close() releases nothing and methods do not check a closed flag",
