@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.TransientPersistException;
 import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.config.StorageConfigLoader;
 import io.kubedl.persist.model.JobKey;
@@ -139,6 +140,23 @@ class SqliteProviderTest {
             assertThat(store.jobs().save(job.withVersion("6"))).isEqualTo(WriteOutcome.STALE);
             assertThat(store.jobs().purge(removed.plusSeconds(1))).isEqualTo(1);
             assertThat(store.jobs().get(job.key())).isEmpty();
+        }
+    }
+
+    @Test
+    void aFileLockedByAnotherProcessIsATransientFailureAndNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("shared.db");
+        StorageConfig config = StorageConfig.builder().storage("sqlite").option("path", file.toString())
+                .option(SqliteProvider.OPTION_BUSY_TIMEOUT, "0").build();
+        try (MetaStore store = MetaStorage.open(config);
+             Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
+             Statement s = other.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            assertThatThrownBy(() -> store.jobs().save(job("uid-1", "mnist", "1")))
+                    .isInstanceOf(TransientPersistException.class)
+                    .hasMessageContaining("save job failed");
+            s.execute("ROLLBACK");
+            assertThat(store.jobs().save(job("uid-1", "mnist", "1"))).isEqualTo(WriteOutcome.INSERTED);
         }
     }
 
