@@ -1,0 +1,162 @@
+package io.kubedl.persist.mysql.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.kubedl.persist.ConfigurationException;
+import io.kubedl.persist.mysql.MigrationMode;
+import io.kubedl.persist.testkit.TestDatabase;
+import io.kubedl.persist.testkit.TestServers;
+import java.io.File;
+import java.net.URISyntaxException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** Versioned, append-only migrations: fresh, rerun, concurrent, validate, too old, too new, changed, foreign. */
+class SchemaMigratorTest {
+
+    @Test
+    void freshDatabaseIsMigratedToTheLatestVersionAndARerunChangesNothing() throws SQLException {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_fresh"); Connection c = db.connect()) {
+            SchemaMigrator migrator = new SchemaMigrator(db.name());
+            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(2).isEqualTo(migrator.expectedVersion());
+            List<String> before = versionRows(c);
+            assertThat(before).containsExactly("1|create job info|applied", "2|create replica info|applied");
+            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(2);
+            assertThat(versionRows(c)).isEqualTo(before);
+            assertThat(migrator.run(c, MigrationMode.VALIDATE)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void concurrentMigratorsSerialiseOnTheNamedLock() throws Exception {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_race")) {
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Integer>> results = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        try (Connection c = db.connect()) {
+                            return new SchemaMigrator(db.name()).run(c, MigrationMode.MIGRATE);
+                        }
+                    }));
+                }
+                start.countDown();
+                for (Future<Integer> r : results) {
+                    assertThat(r.get(2, TimeUnit.MINUTES)).isEqualTo(2);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            try (Connection c = db.connect()) {
+                assertThat(versionRows(c)).hasSize(2).allMatch(r -> r.endsWith("|applied"));
+            }
+        }
+    }
+
+    @Test
+    void validateOnAnOlderSchemaFailsNamingBothVersionsAndTheFix() throws SQLException {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_old"); Connection c = db.connect()) {
+            SchemaMigrator full = new SchemaMigrator(db.name());
+            assertThatThrownBy(() -> full.run(c, MigrationMode.VALIDATE)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("schema version 0").hasMessageContaining("needs version 2")
+                    .hasMessageContaining("migration=migrate");
+            new SchemaMigrator(db.name(), List.of(SchemaMigration.load("V1__create_job_info.sql"))).run(c, MigrationMode.MIGRATE);
+            assertThatThrownBy(() -> full.run(c, MigrationMode.VALIDATE)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("has schema version 1 but this kubedl-persist needs version 2");
+            assertThat(full.run(c, MigrationMode.MIGRATE)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void newerSchemaFailsInEveryModeButSkip() throws SQLException {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_new"); Connection c = db.connect()) {
+            SchemaMigrator migrator = new SchemaMigrator(db.name());
+            migrator.run(c, MigrationMode.MIGRATE);
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO kubedl_schema_version VALUES (3, 'from the future', REPEAT('0', 64), 'applied', UTC_TIMESTAMP())");
+            }
+            for (MigrationMode mode : List.of(MigrationMode.MIGRATE, MigrationMode.VALIDATE)) {
+                assertThatThrownBy(() -> migrator.run(c, mode)).isInstanceOf(ConfigurationException.class)
+                        .hasMessageContaining("schema version 3, newer than the version 2")
+                        .hasMessageContaining("upgrade kubedl-persist");
+            }
+            assertThat(migrator.run(c, MigrationMode.SKIP)).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void aChangedReleasedScriptIsRefused() throws SQLException {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_sum"); Connection c = db.connect()) {
+            SchemaMigrator migrator = new SchemaMigrator(db.name());
+            migrator.run(c, MigrationMode.MIGRATE);
+            try (Statement s = c.createStatement()) {
+                s.execute("UPDATE kubedl_schema_version SET checksum = REPEAT('a', 64) WHERE version = 1");
+            }
+            assertThatThrownBy(() -> migrator.run(c, MigrationMode.VALIDATE)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("V1 was applied from a different script");
+        }
+    }
+
+    @Test
+    void tablesNotCreatedByThisLibraryAreRefused() throws SQLException {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_foreign"); Connection c = db.connect()) {
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE job_info (id INT PRIMARY KEY, name VARCHAR(128))");
+            }
+            assertThatThrownBy(() -> new SchemaMigrator(db.name()).run(c, MigrationMode.MIGRATE))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("did not create");
+        }
+    }
+
+    @Test
+    void anInterruptedMigrationIsCompletedOnTheNextStart() throws SQLException {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_resume"); Connection c = db.connect()) {
+            SchemaMigrator migrator = new SchemaMigrator(db.name());
+            migrator.run(c, MigrationMode.MIGRATE);
+            try (Statement s = c.createStatement()) {
+                // as if the process died after V2's DDL (which commits on its own) but before recording it
+                s.execute("UPDATE kubedl_schema_version SET state = 'pending' WHERE version = 2");
+            }
+            assertThatThrownBy(() -> migrator.run(c, MigrationMode.VALIDATE)).hasMessageContaining("interrupted");
+            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void everyScriptInTheMigrationsDirectoryIsListedInOrder() throws URISyntaxException {
+        File dir = new File(SchemaMigration.class.getResource("/io/kubedl/persist/mysql/migrations/").toURI());
+        String[] files = dir.list((d, n) -> n.endsWith(".sql"));
+        Arrays.sort(files);
+        assertThat(SchemaMigration.SCRIPTS).containsExactlyInAnyOrder(files);
+        List<SchemaMigration> all = SchemaMigration.all();
+        for (int i = 0; i < all.size(); i++) {
+            assertThat(all.get(i).version()).isEqualTo(i + 1);
+        }
+        assertThat(new SchemaMigrator("x".repeat(64)).lockName()).hasSizeLessThanOrEqualTo(64);
+    }
+
+    private static List<String> versionRows(Connection c) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT version, description, state FROM kubedl_schema_version ORDER BY version")) {
+            while (rs.next()) {
+                rows.add(rs.getInt(1) + "|" + rs.getString(2) + "|" + rs.getString(3));
+            }
+        }
+        return rows;
+    }
+}
