@@ -18,6 +18,7 @@ import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.model.ResourceVersion;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.query.JobQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -220,7 +221,7 @@ public abstract class WriteRules extends IdentityRules {
         }
         assertThatThrownBy(() -> records().job("TFJob", "mnist").version("12a").build())
                 .as(W5.says("the error must name the object")).hasMessageContaining("mnist");
-        assertThat(allJobs(io.kubedl.persist.query.JobQuery.builder().build())).as(W5.says("nothing may be written")).isEmpty();
+        assertThat(allJobs(JobQuery.builder().build())).as(W5.says("nothing may be written")).isEmpty();
     }
 
     // W6
