@@ -79,7 +79,11 @@ final class SqliteJobPersist implements JobPersist {
     public WriteOutcome save(JobRecord job) {
         connection.ensureOpen();
         validator.check(job);
-        return connection.write("save job", c -> upsert(c, job, Instant.now()));
+        return connection.write("save job", c -> {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                return upsert(c, upsert, job, Instant.now());
+            }
+        });
     }
 
     @Override
@@ -92,36 +96,38 @@ final class SqliteJobPersist implements JobPersist {
         Instant now = Instant.now();
         return connection.write("save jobs", c -> {
             List<WriteOutcome> outcomes = new ArrayList<>(jobs.size());
-            for (JobRecord job : jobs) {
-                outcomes.add(upsert(c, job, now));
+            // one prepared statement for the whole batch: SQLite compiles the upsert once
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                for (JobRecord job : jobs) {
+                    outcomes.add(upsert(c, upsert, job, now));
+                }
             }
             return outcomes;
         });
     }
 
-    private static WriteOutcome upsert(Connection c, JobRecord job, Instant now) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-            upsert.setString(1, job.region());
-            upsert.setString(2, job.jobId());
-            upsert.setString(3, job.name());
-            upsert.setString(4, job.namespace());
-            upsert.setString(5, job.kind());
-            upsert.setString(6, job.version().value());
-            upsert.setString(7, job.status().value());
-            upsert.setString(8, job.resources());
-            upsert.setString(9, job.tenant());
-            upsert.setString(10, job.owner());
-            upsert.setString(11, job.remark());
-            upsert.setInt(12, job.inEtcd() ? 1 : 0);
-            UtcSeconds.bind(upsert, 13, job.gmtCreated());
-            UtcSeconds.bind(upsert, 14, job.gmtModified() != null ? job.gmtModified() : job.gmtCreated());
-            UtcSeconds.bind(upsert, 15, job.gmtRunning());
-            UtcSeconds.bind(upsert, 16, job.gmtFinished());
-            UtcSeconds.bind(upsert, 17, job.gmtModified() != null ? job.gmtModified() : now);
-            try (ResultSet rs = upsert.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1) == 1 ? WriteOutcome.INSERTED : WriteOutcome.UPDATED;
-                }
+    private static WriteOutcome upsert(Connection c, PreparedStatement upsert, JobRecord job,
+            Instant now) throws SQLException {
+        upsert.setString(1, job.region());
+        upsert.setString(2, job.jobId());
+        upsert.setString(3, job.name());
+        upsert.setString(4, job.namespace());
+        upsert.setString(5, job.kind());
+        upsert.setString(6, job.version().value());
+        upsert.setString(7, job.status().value());
+        upsert.setString(8, job.resources());
+        upsert.setString(9, job.tenant());
+        upsert.setString(10, job.owner());
+        upsert.setString(11, job.remark());
+        upsert.setInt(12, job.inEtcd() ? 1 : 0);
+        UtcSeconds.bind(upsert, 13, job.gmtCreated());
+        UtcSeconds.bind(upsert, 14, job.gmtModified() != null ? job.gmtModified() : job.gmtCreated());
+        UtcSeconds.bind(upsert, 15, job.gmtRunning());
+        UtcSeconds.bind(upsert, 16, job.gmtFinished());
+        UtcSeconds.bind(upsert, 17, job.gmtModified() != null ? job.gmtModified() : now);
+        try (ResultSet rs = upsert.executeQuery()) {
+            if (rs.next()) {
+                return rs.getLong(1) == 1 ? WriteOutcome.INSERTED : WriteOutcome.UPDATED;
             }
         }
         return StoredRow.find(c, "job_info", "job_id", job.region(), job.jobId())

@@ -84,7 +84,11 @@ final class SqlitePodPersist implements PodPersist {
     public WriteOutcome save(PodRecord pod) {
         connection.ensureOpen();
         validator.check(pod);
-        return connection.write("save pod", c -> upsert(c, pod, Instant.now()));
+        return connection.write("save pod", c -> {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                return upsert(c, upsert, pod, Instant.now());
+            }
+        });
     }
 
     @Override
@@ -97,39 +101,41 @@ final class SqlitePodPersist implements PodPersist {
         Instant now = Instant.now();
         return connection.write("save pods", c -> {
             List<WriteOutcome> outcomes = new ArrayList<>(pods.size());
-            for (PodRecord pod : pods) {
-                outcomes.add(upsert(c, pod, now));
+            // one prepared statement for the whole batch: SQLite compiles the upsert once
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+                for (PodRecord pod : pods) {
+                    outcomes.add(upsert(c, upsert, pod, now));
+                }
             }
             return outcomes;
         });
     }
 
-    private static WriteOutcome upsert(Connection c, PodRecord pod, Instant now) throws SQLException {
-        try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-            upsert.setString(1, pod.region());
-            upsert.setString(2, pod.podId());
-            upsert.setString(3, pod.name());
-            upsert.setString(4, pod.namespace());
-            upsert.setString(5, pod.version().value());
-            upsert.setString(6, pod.status().value());
-            upsert.setString(7, pod.image());
-            upsert.setString(8, pod.jobId());
-            upsert.setString(9, pod.replicaType());
-            upsert.setInt(10, pod.replicaIndex());
-            upsert.setString(11, pod.resources());
-            upsert.setString(12, pod.hostIp());
-            upsert.setString(13, pod.podIp());
-            upsert.setString(14, pod.remark());
-            upsert.setInt(15, pod.inEtcd() ? 1 : 0);
-            UtcSeconds.bind(upsert, 16, pod.gmtCreated());
-            UtcSeconds.bind(upsert, 17, pod.gmtModified() != null ? pod.gmtModified() : pod.gmtCreated());
-            UtcSeconds.bind(upsert, 18, pod.gmtStarted());
-            UtcSeconds.bind(upsert, 19, pod.gmtFinished());
-            UtcSeconds.bind(upsert, 20, pod.gmtModified() != null ? pod.gmtModified() : now);
-            try (ResultSet rs = upsert.executeQuery()) {
-                if (rs.next()) {
-                    return rs.getLong(1) == 1 ? WriteOutcome.INSERTED : WriteOutcome.UPDATED;
-                }
+    private static WriteOutcome upsert(Connection c, PreparedStatement upsert, PodRecord pod,
+            Instant now) throws SQLException {
+        upsert.setString(1, pod.region());
+        upsert.setString(2, pod.podId());
+        upsert.setString(3, pod.name());
+        upsert.setString(4, pod.namespace());
+        upsert.setString(5, pod.version().value());
+        upsert.setString(6, pod.status().value());
+        upsert.setString(7, pod.image());
+        upsert.setString(8, pod.jobId());
+        upsert.setString(9, pod.replicaType());
+        upsert.setInt(10, pod.replicaIndex());
+        upsert.setString(11, pod.resources());
+        upsert.setString(12, pod.hostIp());
+        upsert.setString(13, pod.podIp());
+        upsert.setString(14, pod.remark());
+        upsert.setInt(15, pod.inEtcd() ? 1 : 0);
+        UtcSeconds.bind(upsert, 16, pod.gmtCreated());
+        UtcSeconds.bind(upsert, 17, pod.gmtModified() != null ? pod.gmtModified() : pod.gmtCreated());
+        UtcSeconds.bind(upsert, 18, pod.gmtStarted());
+        UtcSeconds.bind(upsert, 19, pod.gmtFinished());
+        UtcSeconds.bind(upsert, 20, pod.gmtModified() != null ? pod.gmtModified() : now);
+        try (ResultSet rs = upsert.executeQuery()) {
+            if (rs.next()) {
+                return rs.getLong(1) == 1 ? WriteOutcome.INSERTED : WriteOutcome.UPDATED;
             }
         }
         return StoredRow.find(c, "pod_info", "pod_id", pod.region(), pod.podId())
