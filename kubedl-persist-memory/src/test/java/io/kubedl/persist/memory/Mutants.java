@@ -343,6 +343,13 @@ final class Mutants {
                                 && r.record().kind().equals(kind)).sorted(NEWEST_FIRST.reversed()).findFirst().map(MemoryTable.Row::record);
                     }
                 }, null));
+        all.add(jobs("findLatest throws when none", Q1, "Optional.get() on an empty result: an unknown name throws NoSuchElementException",
+                (gate, table, pods) -> new InMemoryJobs(gate, table, pods) {
+                    @Override
+                    public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
+                        return Optional.of(super.findLatest(namespace, name, kind).get());
+                    }
+                }, null));
         all.add(jobs("kind filter ignored", Q2, "the Go implementation's listing dropped the kind condition",
                 (gate, table, pods) -> new InMemoryJobs(gate, table, pods) {
                     @Override
