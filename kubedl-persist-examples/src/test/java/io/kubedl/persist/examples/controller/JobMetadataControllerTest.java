@@ -50,9 +50,14 @@ class JobMetadataControllerTest {
             Pod mnistWorker = client.resource(pod(mnist, "worker", 0)).create();
             GenericKubernetesResource bert = create(job(TrainingJobKind.PYTORCH_JOB, "team-nlp", "bert"));
             Pod bertMaster = client.resource(pod(bert, "master", 0)).create();
+            GenericKubernetesResource broken = job(TrainingJobKind.TF_JOB, "team-vision", "broken");
+            broken.getMetadata().setAnnotations(Map.of("kubedl.io/tenancy", "{not json"));
+            broken = create(broken);
             awaitJob(store, mnist, JobStatus.CREATED, true);
             awaitJob(store, bert, JobStatus.CREATED, true);
             awaitPod(store, mnistWorker, PodStatus.PENDING, true);
+            Await.until("the job with a malformed annotation skipped and counted", WAIT, () -> controller.refusedEvents() == 1);
+            assertThat(store.jobs().get(key(broken))).as("nothing stored for it").isEmpty();
 
             mnist = update(withCondition(mnist, "Running"));
             mnistWorker = client.resource(running(mnistWorker)).update();
@@ -92,7 +97,7 @@ class JobMetadataControllerTest {
             assertThat(store.jobs().get(key(bert)).orElseThrow().status()).as("history kept").isEqualTo(JobStatus.STOPPED);
             assertThat(store.pods().list(PodQuery.builder().build()).items()).hasSize(2);
             assertThat(restarted.stop().complete()).isTrue();
-            assertThat(restarted.refusedEvents()).isZero();
+            assertThat(restarted.refusedEvents()).as("the malformed job, listed again").isEqualTo(1);
         }
     }
 
