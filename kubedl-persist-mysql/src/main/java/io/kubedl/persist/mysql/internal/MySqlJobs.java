@@ -155,30 +155,41 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override
     public Page<JobRecord> list(JobQuery query) {
         lifecycle.ensureOpen();
-        String fingerprint = query.filterFingerprint();
+        SqlStatement statement = listStatement(query);
+        List<Map.Entry<Long, JobRecord>> rows = queryWithIds("list jobs", statement.sql(), statement.params());
+        if (rows.size() <= query.pageSize()) {
+            return new Page<>(rows.stream().map(Map.Entry::getValue).toList(), null);
+        }
+        Map.Entry<Long, JobRecord> last = rows.get(query.pageSize() - 1);
+        String token = PageCursor.encode(query.filterFingerprint(),
+                List.of(Long.toString(last.getValue().gmtCreated().getEpochSecond()), Long.toString(last.getKey())));
+        return new Page<>(rows.subList(0, query.pageSize()).stream().map(Map.Entry::getValue).toList(), token);
+    }
+
+    /** Q2, Q3: filters, the keyset position of the token, newest first, one row more than a page. */
+    static SqlStatement listStatement(JobQuery query) {
         SqlWhere where = filters(query);
         if (query.pageToken().isPresent()) {
-            List<String> position = PageCursor.decode(query.pageToken().get(), fingerprint, 2);
+            List<String> position = PageCursor.decode(query.pageToken().get(), query.filterFingerprint(), 2);
             Instant created = Instant.ofEpochSecond(number(position.get(0)));
             long id = number(position.get(1));
             where.add("(gmt_created < ? OR (gmt_created = ? AND id < ?))", created, created, id);
         }
         List<Object> params = new ArrayList<>(where.params());
         params.add(query.pageSize() + 1);
-        List<Map.Entry<Long, JobRecord>> rows = queryWithIds("list jobs", "SELECT " + SELECT + " FROM job_info"
-                + where.sql() + " ORDER BY gmt_created DESC, id DESC LIMIT ?", params);
-        if (rows.size() <= query.pageSize()) {
-            return new Page<>(rows.stream().map(Map.Entry::getValue).toList(), null);
-        }
-        Map.Entry<Long, JobRecord> last = rows.get(query.pageSize() - 1);
-        String token = PageCursor.encode(fingerprint,
-                List.of(Long.toString(last.getValue().gmtCreated().getEpochSecond()), Long.toString(last.getKey())));
-        return new Page<>(rows.subList(0, query.pageSize()).stream().map(Map.Entry::getValue).toList(), token);
+        return new SqlStatement("SELECT " + SELECT + " FROM job_info" + where.sql()
+                + " ORDER BY gmt_created DESC, id DESC LIMIT ?", params);
+    }
+
+    /** @return the count of the query's filters */
+    static SqlStatement countStatement(JobQuery query) {
+        SqlWhere where = filters(query);
+        return new SqlStatement("SELECT COUNT(*) FROM job_info" + where.sql(), where.params());
     }
 
     @Override
     public long count(JobQuery query) {
-        return count("count jobs", filters(query));
+        return count("count jobs", countStatement(query));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.kubedl.persist.mysql.internal;
 
+import io.kubedl.persist.InvalidPageTokenException;
 import io.kubedl.persist.model.PodKey;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
@@ -149,10 +150,31 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override
     public Page<PodRecord> list(PodQuery query) {
         lifecycle.ensureOpen();
-        String fingerprint = query.filterFingerprint();
+        SqlStatement statement = listStatement(query);
+        List<Map.Entry<Long, PodRecord>> rows = queryWithIds("list pods", statement.sql(), statement.params());
+        if (rows.size() <= query.pageSize()) {
+            return new Page<>(rows.stream().map(Map.Entry::getValue).toList(), null);
+        }
+        Map.Entry<Long, PodRecord> last = rows.get(query.pageSize() - 1);
+        PodRecord pod = last.getValue();
+        String token = PageCursor.encode(query.filterFingerprint(), List.of(
+                pod.replicaType() == null ? NULL_TYPE : TYPE + pod.replicaType(),
+                Integer.toString(pod.replicaIndex()),
+                Long.toString(pod.gmtCreated().getEpochSecond()),
+                Long.toString(last.getKey())));
+        return new Page<>(rows.subList(0, query.pageSize()).stream().map(Map.Entry::getValue).toList(), token);
+    }
+
+    /**
+     * Q3, Q4: filters, the keyset position of the token, one row more than a page.
+     * NULL replica types sort first, so the position's type is either NULL (then the
+     * rest of the NULL group, then every typed row) or a value (the rest of its
+     * group, then greater types).
+     */
+    static SqlStatement listStatement(PodQuery query) {
         SqlWhere where = filters(query);
         if (query.pageToken().isPresent()) {
-            List<String> p = PageCursor.decode(query.pageToken().get(), fingerprint, 4);
+            List<String> p = PageCursor.decode(query.pageToken().get(), query.filterFingerprint(), 4);
             long index = MySqlJobs.number(p.get(1));
             Instant created = Instant.ofEpochSecond(MySqlJobs.number(p.get(2)));
             long id = MySqlJobs.number(p.get(3));
@@ -165,29 +187,24 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
                 where.add("((replica_type = ? AND " + after + ") OR replica_type > ?)",
                         type, index, index, created, created, id, type);
             } else {
-                throw new io.kubedl.persist.InvalidPageTokenException("is not a token of this listing (bad replica type)");
+                throw new InvalidPageTokenException("is not a token of this listing (bad replica type)");
             }
         }
         List<Object> params = new ArrayList<>(where.params());
         params.add(query.pageSize() + 1);
-        List<Map.Entry<Long, PodRecord>> rows = queryWithIds("list pods", "SELECT " + SELECT + " FROM replica_info"
-                + where.sql() + " ORDER BY replica_type, replica_index, gmt_created, id LIMIT ?", params);
-        if (rows.size() <= query.pageSize()) {
-            return new Page<>(rows.stream().map(Map.Entry::getValue).toList(), null);
-        }
-        Map.Entry<Long, PodRecord> last = rows.get(query.pageSize() - 1);
-        PodRecord pod = last.getValue();
-        String token = PageCursor.encode(fingerprint, List.of(
-                pod.replicaType() == null ? NULL_TYPE : TYPE + pod.replicaType(),
-                Integer.toString(pod.replicaIndex()),
-                Long.toString(pod.gmtCreated().getEpochSecond()),
-                Long.toString(last.getKey())));
-        return new Page<>(rows.subList(0, query.pageSize()).stream().map(Map.Entry::getValue).toList(), token);
+        return new SqlStatement("SELECT " + SELECT + " FROM replica_info" + where.sql()
+                + " ORDER BY replica_type, replica_index, gmt_created, id LIMIT ?", params);
+    }
+
+    /** @return the count of the query's filters */
+    static SqlStatement countStatement(PodQuery query) {
+        SqlWhere where = filters(query);
+        return new SqlStatement("SELECT COUNT(*) FROM replica_info" + where.sql(), where.params());
     }
 
     @Override
     public long count(PodQuery query) {
-        return count("count pods", filters(query));
+        return count("count pods", countStatement(query));
     }
 
     @Override

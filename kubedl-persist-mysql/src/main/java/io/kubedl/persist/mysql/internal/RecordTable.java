@@ -453,11 +453,10 @@ abstract class RecordTable<R, K> {
         }
     }
 
-    long count(String operation, SqlWhere where) {
+    long count(String operation, SqlStatement statement) {
         lifecycle.ensureOpen();
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM " + table() + where.sql())) {
-            where.bind(ps);
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
+            SqlWhere.bind(ps, statement.params(), 1);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);

@@ -24,7 +24,7 @@ CREATE TABLE IF NOT EXISTS job_info (
   UNIQUE KEY uk_job_identity (job_id, deploy_region),
   KEY idx_job_created (gmt_created),
   KEY idx_job_namespace_created (namespace, gmt_created),
-  KEY idx_job_name (namespace, name, kind, gmt_created),
+  KEY idx_job_name (namespace, name, gmt_created),
   KEY idx_job_status_created (status, gmt_created),
   KEY idx_job_kind_created (kind, gmt_created),
   KEY idx_job_tenant_created (tenant, gmt_created),
