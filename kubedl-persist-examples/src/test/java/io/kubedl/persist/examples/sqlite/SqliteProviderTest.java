@@ -26,6 +26,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +161,34 @@ class SqliteProviderTest {
                     .hasMessageContaining("save job failed");
             s.execute("ROLLBACK");
             assertThat(store.jobs().save(job("uid-1", "mnist", "1"))).isEqualTo(WriteOutcome.INSERTED);
+        }
+    }
+
+    @Test
+    void twoStoresSharingOneFileEndWithTheHighestVersion(@TempDir Path dir) throws Exception {
+        // two stores on one file stand in for two processes: each has its own connection and lock
+        StorageConfig config = StorageConfig.builder().storage("sqlite").option("path", dir.resolve("two.db").toString()).build();
+        try (MetaStore one = MetaStorage.open(config); MetaStore two = MetaStorage.open(config)) {
+            int versions = 200;
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<WriteOutcome>> writes = new ArrayList<>();
+                for (int v = 1; v <= versions; v++) {
+                    MetaStore store = v % 2 == 0 ? one : two;
+                    JobRecord job = job("uid-shared", "mnist", Integer.toString(v));
+                    writes.add(pool.submit(() -> store.jobs().save(job)));
+                }
+                long inserted = 0;
+                for (Future<WriteOutcome> write : writes) {
+                    inserted += write.get(60, TimeUnit.SECONDS) == WriteOutcome.INSERTED ? 1 : 0;
+                }
+                assertThat(inserted).as("exactly one insert (I2)").isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(two.jobs().get(JobKey.of("uid-shared"))).hasValueSatisfying(
+                    stored -> assertThat(stored.version().value()).isEqualTo(Integer.toString(versions)));
+            assertThat(one.jobs().count(JobQuery.builder().build())).isEqualTo(1);
         }
     }
 
