@@ -115,7 +115,7 @@ class WriteBehindOnMySqlTest {
         }
         writeBehind.flush();
 
-        assertThat(store.jobs().get(JobKey.of("x")).orElseThrow().version().value()).isEqualTo("2");
+        assertThat(store.jobs().get(JobKey.of("x")).orElseThrow().version().value()).isEqualTo(version(2));
         assertThat(store.jobs().get(JobKey.of("x")).orElseThrow().status()).isEqualTo(JobStatus.RUNNING);
         assertThat(failures).isEmpty();
     }
