@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -103,10 +102,8 @@ public final class RecordedWatchEvents {
     /** Moves every RFC 3339 timestamp and derives every uid (metadata.uid, ownerReferences[].uid). */
     private void rewrite(JsonNode node) {
         if (node instanceof ObjectNode object) {
-            Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-            List<Map.Entry<String, JsonNode>> copy = new ArrayList<>();
-            fields.forEachRemaining(copy::add);
-            for (Map.Entry<String, JsonNode> field : copy) {
+            // a copy: set() below replaces values while we walk
+            for (Map.Entry<String, JsonNode> field : List.copyOf(object.properties())) {
                 JsonNode value = field.getValue();
                 if (value.isTextual() && field.getKey().equals("uid")) {
                     object.set(field.getKey(), TextNode.valueOf(uid(value.asText())));

@@ -53,9 +53,8 @@ final class SqliteJobPersist implements JobPersist {
               gmt_running  = COALESCE(excluded.gmt_running, job_info.gmt_running),
               gmt_finished = COALESCE(excluded.gmt_finished, job_info.gmt_finished),
               revision     = job_info.revision + 1
-            WHERE job_info.is_in_etcd = 1 AND """ + StoredRow.newerVersionGuard("job_info") + """
-
-            RETURNING revision""";
+            WHERE job_info.is_in_etcd = 1 AND %s
+            RETURNING revision""".formatted(StoredRow.newerVersionGuard("job_info"));
 
     // every SET expression reads the row as it was before the UPDATE, so their order does not matter
     private static final String MARK_REMOVED = """

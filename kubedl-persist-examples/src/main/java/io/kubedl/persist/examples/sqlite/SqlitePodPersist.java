@@ -59,9 +59,8 @@ final class SqlitePodPersist implements PodPersist {
               gmt_started  = COALESCE(excluded.gmt_started, pod_info.gmt_started),
               gmt_finished = COALESCE(excluded.gmt_finished, pod_info.gmt_finished),
               revision     = pod_info.revision + 1
-            WHERE pod_info.is_in_etcd = 1 AND """ + StoredRow.newerVersionGuard("pod_info") + """
-
-            RETURNING revision""";
+            WHERE pod_info.is_in_etcd = 1 AND %s
+            RETURNING revision""".formatted(StoredRow.newerVersionGuard("pod_info"));
 
     private static final String MARK_REMOVED = """
             UPDATE pod_info SET
