@@ -262,6 +262,18 @@ public final class BadInputCatalogue {
                         }
                     }));
         }
+        c.add(new BadInputCase("empty nameContains", "Q2, Q6", "InvalidRecordException(nameContains): leave it unset instead",
+                (s, ids) -> {
+                    Throwable t = catchThrowable(() -> JobQuery.builder().nameContains("").build());
+                    assertThat(t).isInstanceOf(InvalidRecordException.class);
+                    assertThat(((InvalidRecordException) t).field()).isEqualTo("nameContains");
+                }));
+        c.add(new BadInputCase("createdFrom not before createdTo", "Q2", "InvalidRecordException(createdFrom) naming both bounds",
+                (s, ids) -> {
+                    Throwable t = catchThrowable(() -> JobQuery.builder().createdFrom(T0).createdTo(T0).build());
+                    assertThat(t).isInstanceOf(InvalidRecordException.class).hasMessageContaining(T0.toString());
+                    assertThat(((InvalidRecordException) t).field()).isEqualTo("createdFrom");
+                }));
         c.add(new BadInputCase("page size 1000 (the maximum)", "Q3", "accepted; one page holds up to 1000 rows",
                 (s, ids) -> {
                     String ns = ids.next();

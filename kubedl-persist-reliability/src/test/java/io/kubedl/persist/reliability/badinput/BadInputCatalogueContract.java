@@ -41,7 +41,15 @@ abstract class BadInputCatalogueContract {
     Stream<DynamicTest> catalogue() {
         List<BadInputCase> cases = BadInputCatalogue.cases();
         LOG.info("bad-input catalogue on {}: {} kinds of input", target.store().providerName(), cases.size());
-        return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> c.check().run(target.store(), ids)));
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+            try {
+                c.check().run(target.store(), ids);
+            } catch (AssertionError e) {
+                // build logs show dynamic tests by index; the message names the row
+                throw new AssertionError("bad-input row '" + c + "' on " + target.store().providerName() + ": "
+                        + e.getMessage(), e);
+            }
+        }));
     }
 
     @Test
