@@ -137,9 +137,9 @@ class PasswordNeverLeaksTest {
         texts.add(failureText(() -> store.jobs().save(job.toBuilder().name("x".repeat(300)).build())));
         texts.add(failureText(() -> store.jobs().list(JobQuery.builder().pageToken("forged").build())));
         texts.add(failureText(() -> store.jobs().delete(job.key())));
-        // lost connections: the next call fails (logged by the pool with its stack), the one after succeeds
+        // lost connections: the next call usually fails (logged by the pool with its stack; the pool may also
+        // notice the dead connection first and open a new one), a retry succeeds
         database.killConnections();
-        texts.add(failureText(() -> store.jobs().save(job.withVersion("12"))));
         for (int attempt = 0; attempt < 5; attempt++) {
             try {
                 store.jobs().save(job.withVersion("12"));
