@@ -66,7 +66,7 @@ public final class JobMetadataController implements AutoCloseable {
 
     private final List<SharedIndexInformer<GenericKubernetesResource>> jobInformers = new ArrayList<>();
     private SharedIndexInformer<Pod> podInformer;
-    private WriteBehindStore writeBehind;
+    private volatile WriteBehindStore writeBehind;
     private boolean started;
     private boolean closed;
 
@@ -100,7 +100,22 @@ public final class JobMetadataController implements AutoCloseable {
      * @throws PersistException when the store cannot reconcile
      * @throws IllegalStateException when the informers do not sync within the timeout, or on a second start
      */
-    public synchronized ReconcileResult start() {
+    public ReconcileResult start() {
+        List<CompletableFuture<Void>> synced = startInformers();
+        // not under the lock: close() from a shutdown hook must not wait for a slow first list
+        awaitSync(synced);
+        synchronized (this) {
+            if (closed) {
+                throw new IllegalStateException("the controller was closed while it was starting");
+            }
+            ReconcileResult result = reconcile();
+            LOG.info("controller started: watching Pods and {} in every namespace of region '{}'; reconcile marked {} jobs"
+                    + " and {} pods removed", kinds, region, result.jobsMarkedRemoved(), result.podsMarkedRemoved());
+            return result;
+        }
+    }
+
+    private synchronized List<CompletableFuture<Void>> startInformers() {
         if (started) {
             throw new IllegalStateException("the controller was already started; build a new one to start again");
         }
@@ -120,11 +135,7 @@ public final class JobMetadataController implements AutoCloseable {
             jobInformers.add(informer);
             synced.add(informer.start().toCompletableFuture());
         }
-        awaitSync(synced);
-        ReconcileResult result = reconcile();
-        LOG.info("controller started: watching Pods and {} in every namespace of region '{}'; reconcile marked {} jobs and {}"
-                + " pods removed", kinds, region, result.jobsMarkedRemoved(), result.podsMarkedRemoved());
-        return result;
+        return synced;
     }
 
     private void awaitSync(List<CompletableFuture<Void>> synced) {
