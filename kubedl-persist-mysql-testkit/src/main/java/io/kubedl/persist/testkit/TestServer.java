@@ -7,7 +7,7 @@ import java.sql.SQLException;
  * A running MySQL-family server that tests may create databases on. Obtain the one
  * shared by the JVM with {@link TestServers#shared()}. Implementations are thread-safe.
  *
- * <p>The password is never part of {@link #toString()} or of a log line.
+ * <p>The password is never part of {@code toString()} or of a log line.
  */
 public interface TestServer {
 

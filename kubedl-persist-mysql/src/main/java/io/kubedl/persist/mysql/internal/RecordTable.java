@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /**
@@ -108,8 +109,7 @@ abstract class RecordTable<R, K> {
     WriteOutcome save(R row) {
         lifecycle.ensureOpen();
         check(row);
-        String operation = "save " + describe(row);
-        return withDeadlockRetry(operation, () -> {
+        return withDeadlockRetry(() -> "save " + describe(row), () -> {
             try (Connection c = dataSource.getConnection()) {
                 int affected;
                 try (PreparedStatement ps = c.prepareStatement(upsertOne)) {
@@ -170,7 +170,7 @@ abstract class RecordTable<R, K> {
         if (rows.isEmpty()) {
             return List.of();
         }
-        return withDeadlockRetry("saveAll of " + rows.size() + " " + what() + "s", () -> {
+        return withDeadlockRetry(() -> "saveAll of " + rows.size() + " " + what() + "s", () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -238,8 +238,7 @@ abstract class RecordTable<R, K> {
     WriteOutcome markRemoved(K key, Instant removedAt) {
         lifecycle.ensureOpen();
         Instant at = requireTime("removedAt", removedAt);
-        String operation = "markRemoved " + what() + " " + key;
-        return withDeadlockRetry(operation, () -> {
+        return withDeadlockRetry(() -> "markRemoved " + what() + " " + key, () -> {
             try (Connection c = dataSource.getConnection()) {
                 try (PreparedStatement ps = c.prepareStatement(markRemovedSet + " WHERE " + idColumn()
                         + " = ? AND deploy_region = ? AND is_in_etcd = 1")) {
@@ -274,8 +273,7 @@ abstract class RecordTable<R, K> {
 
     boolean delete(K key) {
         lifecycle.ensureOpen();
-        String operation = "delete " + what() + " " + key;
-        return withDeadlockRetry(operation, () -> {
+        return withDeadlockRetry(() -> "delete " + what() + " " + key, () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -328,7 +326,7 @@ abstract class RecordTable<R, K> {
         }
         Instant at = requireTime("removedAt", removedAt);
         String r = region == null ? "" : region;
-        return withDeadlockRetry("reconcile " + what() + "s of region '" + r + "'", () -> {
+        return withDeadlockRetry(() -> "reconcile " + what() + "s of region '" + r + "'", () -> {
             try (Connection c = dataSource.getConnection()) {
                 List<String> gone = new ArrayList<>();
                 String sql = "SELECT " + idColumn() + " FROM " + table() + " WHERE deploy_region = ? AND is_in_etcd = 1"
@@ -367,7 +365,7 @@ abstract class RecordTable<R, K> {
         Instant before = requireTime("finishedBefore", finishedBefore);
         int total = 0;
         while (true) {
-            int[] batch = withDeadlockRetry("purge " + what() + "s finished before " + before, () -> purgeBatch(before));
+            int[] batch = withDeadlockRetry(() -> "purge " + what() + "s finished before " + before, () -> purgeBatch(before));
             total += batch[1];
             if (batch[0] < purgeBatchSize) {
                 return total;
@@ -473,23 +471,24 @@ abstract class RecordTable<R, K> {
     }
 
     /**
-     * Runs the work; a deadlock (1213, 40001) rolled the whole transaction back, and
+     * Runs the work (the operation's description is built only for an error); a
+     * deadlock (1213, 40001) rolled the whole transaction back, and
      * every write here is version-guarded, so running it again is safe and is what a
      * caller would have to do anyway.
      */
-    <T> T withDeadlockRetry(String operation, SqlWork<T> work) {
+    <T> T withDeadlockRetry(Supplier<String> operation, SqlWork<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.run();
             } catch (SQLException e) {
                 if (!SqlErrors.isDeadlock(e) || attempt >= DEADLOCK_ATTEMPTS) {
-                    throw errors.translate(operation, e);
+                    throw errors.translate(operation.get(), e);
                 }
                 try {
                     Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    throw new TransientPersistException(operation + " was interrupted while retrying a deadlock", e);
+                    throw new TransientPersistException(operation.get() + " was interrupted while retrying a deadlock", e);
                 }
             }
         }

@@ -51,11 +51,7 @@ final class SqlWhere {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
     }
 
-    /** Binds the parameters from index 1; returns the next free index. */
-    int bind(PreparedStatement ps) throws SQLException {
-        return bind(ps, params, 1);
-    }
-
+    /** Binds the values from index {@code first} (Instants as UTC, booleans as 0/1); returns the next free index. */
     static int bind(PreparedStatement ps, List<?> values, int first) throws SQLException {
         int i = first;
         for (Object v : values) {
