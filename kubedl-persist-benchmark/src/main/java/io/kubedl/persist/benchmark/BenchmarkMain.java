@@ -140,6 +140,15 @@ public final class BenchmarkMain {
                 met(wbCeiling >= 1.0));
         out.printf(Locale.ROOT, "saveAll / ceiling              (rows/s): %6.2fx   target >= 0.5x %s%n",
                 saveAllCeiling, met(saveAllCeiling >= 0.5));
+        if (largestKind(stream) < io.kubedl.persist.writebehind.WriteBehindOptions.MAX_BATCH_SIZE) {
+            try (BenchDatabase db = BenchDatabase.create(server, "heap")) {
+                PendingHeapProbe.Result heap = PendingHeapProbe.measure(stream, db);
+                out.printf(Locale.ROOT, "write-behind heap while pending: %.1f MiB live for %d pending identities"
+                                + " (%.0f bytes each) after %d events; %.1f MiB after %d events (no new identity)%n",
+                        heap.firstPassMiB(), heap.identities(), heap.bytesPerIdentity(), heap.events(),
+                        heap.secondPassMiB(), 2 * heap.events());
+            }
+        }
         out.println();
         if (outcome.mismatches().isEmpty()) {
             out.println("final tables: every path ended in the expected final table (" + stream.finalRows()
@@ -178,6 +187,10 @@ public final class BenchmarkMain {
                         ratio, met(ratio <= 2));
             }
         }
+    }
+
+    private static int largestKind(EventStream stream) {
+        return Math.max(stream.finalJobs().size(), stream.finalPods().size());
     }
 
     private static String met(boolean met) {

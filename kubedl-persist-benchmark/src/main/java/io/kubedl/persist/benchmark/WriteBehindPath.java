@@ -39,6 +39,7 @@ final class WriteBehindPath implements WritePath {
         long started = System.nanoTime();
         int peakPending = 0;
         int n = 0;
+        long acceptedNanos;
         WriteBehindStore store = WriteBehindStore.wrap(timed.jobs(db.store().jobs()), timed.pods(db.store().pods()),
                 options);
         try {
@@ -56,6 +57,7 @@ final class WriteBehindPath implements WritePath {
                     peakPending = Math.max(peakPending, store.pendingCount());
                 }
             }
+            acceptedNanos = System.nanoTime() - started;
             store.flush();
         } finally {
             CloseReport report = store.close(Duration.ofSeconds(30));
@@ -65,7 +67,8 @@ final class WriteBehindPath implements WritePath {
         }
         long nanos = System.nanoTime() - started;
         return new PathResult(name(), stream.events().size(), timed.rows(), nanos, latency, HeapPeak.mebibytes(),
-                "peak pending identities " + peakPending + " of " + stream.finalRows() + "; " + writers
-                        + " writer(s), batch " + batchSize + ", maxDelay " + maxDelay.toMillis() + " ms");
+                String.format(java.util.Locale.ROOT, "all accepted after %.2f s; peak pending %d entries for %d"
+                        + " identities; %d writer(s), batch %d, maxDelay %d ms", acceptedNanos / 1e9, peakPending,
+                        stream.finalRows(), writers, batchSize, maxDelay.toMillis()));
     }
 }
