@@ -1,0 +1,44 @@
+package io.kubedl.persist.mysql.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubedl.persist.InvalidRecordException;
+import io.kubedl.persist.PersistException;
+import io.kubedl.persist.TransientPersistException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
+import org.junit.jupiter.api.Test;
+
+/** Which driver errors are transient, which are bad values, and that messages never carry the password. */
+class SqlErrorsTest {
+    private final SqlErrors errors = new SqlErrors("db:3306/kubedl as kubedl", "hunter2-pw");
+
+    @Test
+    void connectionLossDeadlocksAndLockTimeoutsAreTransient() {
+        assertThat(errors.translate("op", new SQLException("link failure", "08S01", 0))).isInstanceOf(TransientPersistException.class);
+        assertThat(errors.translate("op", new SQLException("deadlock", "40001", 1213))).isInstanceOf(TransientPersistException.class);
+        assertThat(errors.translate("op", new SQLException("lock wait", "HY000", 1205))).isInstanceOf(TransientPersistException.class);
+        assertThat(errors.translate("op", new SQLTransientConnectionException("pool timeout"))).isInstanceOf(TransientPersistException.class);
+        assertThat(errors.translate("op", new SQLRecoverableException("recoverable"))).isInstanceOf(TransientPersistException.class)
+                .satisfies(e -> assertThat(((PersistException) e).isTransient()).isTrue());
+    }
+
+    @Test
+    void refusedValuesAreInvalidRecordsAndTheRestIsPermanent() {
+        assertThat(errors.translate("save job a", new SQLException("Data too long for column 'name'", "22001", 1406)))
+                .isInstanceOf(InvalidRecordException.class).hasMessageContaining("Data too long");
+        PersistException other = errors.translate("op", new SQLException("syntax", "42000", 1064));
+        assertThat(other).isNotInstanceOf(TransientPersistException.class);
+        assertThat(other.isTransient()).isFalse();
+        assertThat(other).hasMessageContaining("op failed on db:3306/kubedl as kubedl").hasMessageContaining("error 1064");
+    }
+
+    @Test
+    void p3_thePasswordIsScrubbedFromMessagesAndCauses() {
+        PersistException e = errors.translate("op",
+                new SQLException("cannot use jdbc:mysql://db/kubedl?user=x&password=hunter2-pw (hunter2-pw)", "08001", 0));
+        assertThat(e).hasMessageNotContaining("hunter2-pw").hasMessageContaining("password=****");
+        assertThat(e.getCause()).hasMessageNotContaining("hunter2-pw");
+    }
+}
