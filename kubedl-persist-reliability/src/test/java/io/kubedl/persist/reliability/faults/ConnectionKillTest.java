@@ -44,7 +44,7 @@ class ConnectionKillTest {
                 }
             }
             sink.flush();
-            sink.close();
+            sink.drain();
             EndStateReport report = EndStateReport.compare(history.oracle(), StoreSnapshot.read(target.store(), "kill"));
             LOG.info("KILL {}: {} kill rounds, {} sessions killed mid-statement, {} more killed (idle or between"
                     + " statements); write-behind {}; given up {}; end state: {}", history, rounds, midStatement,

@@ -75,7 +75,7 @@ class ServerOutageTest {
             long downMillis = (System.nanoTime() - downAt) / 1_000_000;
             stream.subList(2 * third, stream.size()).forEach(sink::accept);
             sink.flush();
-            sink.close();
+            sink.drain();
             EndStateReport report = EndStateReport.compare(history.oracle(), StoreSnapshot.read(target.store(), "outage"));
             LOG.info("OUTAGE {}: server down {} ms ({} identities pending while down); write-behind {}; close {};"
                     + " given up {}; end state: {}; total {} s", history, downMillis, pendingWhileDown, sink.figures(),

@@ -61,7 +61,7 @@ class EventModelOnMemoryTest {
                 WriteBehindSink sink = new WriteBehindSink(target.store(), "model-check", 2)) {
             history.events().forEach(sink::accept);
             sink.flush();
-            sink.close();
+            sink.drain();
             EndStateReport report = EndStateReport.compare(history.oracle(), StoreSnapshot.read(target.store(), "r2"));
             LOG.info("memory provider through write-behind, {}: {}; {}", history, sink.figures(), report);
             assertThat(sink.failures()).isEmpty();

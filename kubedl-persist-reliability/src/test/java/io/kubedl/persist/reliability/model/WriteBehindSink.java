@@ -110,13 +110,24 @@ public final class WriteBehindSink implements EventSink {
         return s == null ? 0 : s.count();
     }
 
-    @Override
-    public void close() {
+    /**
+     * Flushes, reads the figures, then closes the decorator and keeps its report.
+     * Idempotent.
+     *
+     * @return what the decorator could not write
+     */
+    public CloseReport drain() {
         if (closeReport == null) {
             writeBehind.flush(Duration.ofMinutes(2));
             retriesAtClose = retries();
             figuresAtClose = figures();
             closeReport = writeBehind.close(Duration.ofMinutes(2));
         }
+        return closeReport;
+    }
+
+    @Override
+    public void close() {
+        drain();
     }
 }
