@@ -76,6 +76,10 @@ public final class SchemaMigrator {
     }
 
     private int migrate(Connection c) throws SQLException {
+        if (isCurrent(c)) {
+            // nothing to do: no lock, no DDL, so a user with only SELECT/INSERT/UPDATE/DELETE can start too
+            return expectedVersion();
+        }
         String lock = lockName();
         try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
             ps.setString(1, lock);
@@ -144,6 +148,20 @@ public final class SchemaMigrator {
             ps.setString(4, state);
             ps.executeUpdate();
         }
+    }
+
+    private boolean isCurrent(Connection c) throws SQLException {
+        if (!tableExists(c, VERSION_TABLE)) {
+            return false;
+        }
+        Map<Integer, String[]> recorded = recorded(c);
+        for (SchemaMigration m : migrations) {
+            String[] row = recorded.get(m.version());
+            if (row == null || !"applied".equals(row[1]) || !row[0].equals(m.checksum())) {
+                return false;
+            }
+        }
+        return recorded.size() == migrations.size();
     }
 
     private int validate(Connection c) throws SQLException {
