@@ -35,6 +35,8 @@ class LeastPrivilegeTest {
     static final String DML = "SELECT, INSERT, UPDATE, DELETE";
     /** The grants docs/reliability.md documents for migrate mode; GET_LOCK needs none. */
     static final String MIGRATE = "SELECT, INSERT, UPDATE, DELETE, CREATE, ALTER, INDEX";
+    /** A new user on MySQL 8 without TLS (caching_sha2_password) needs the server's RSA key; harmless on MariaDB. */
+    static final String PUBLIC_KEY = "allowPublicKeyRetrieval";
     private static final Instant T0 = Instant.parse("2026-08-01T00:00:00Z");
 
     @Test
@@ -43,7 +45,7 @@ class LeastPrivilegeTest {
             MetaStorage.open(database.configBuilder().build()).close(); // migrated by the owner
             DatabaseUsers.User user = user(database, DML);
             try (user; MetaStore store = MetaStorage.open(database.configBuilder().user(user.name())
-                    .password(user.password()).option("migration", "validate").build())) {
+                    .password(user.password()).option("migration", "validate").option(PUBLIC_KEY, "true").build())) {
                 JobRecord job = JobRecord.builder().region("lp").jobId("lp-job").name("mnist").namespace("default")
                         .kind("TFJob").version("5").status(JobStatus.RUNNING).gmtCreated(T0).gmtModified(T0).build();
                 PodRecord pod = PodRecord.builder().region("lp").podId("lp-pod").name("mnist-worker-0")
@@ -71,7 +73,7 @@ class LeastPrivilegeTest {
             DatabaseUsers.User user = user(database, DML);
             try (user) {
                 Throwable t = catchThrowable(() -> MetaStorage.open(database.configBuilder().user(user.name())
-                        .password(user.password()).build()).close());
+                        .password(user.password()).option(PUBLIC_KEY, "true").build()).close());
                 LOG.info("LEAST PRIVILEGE: migrate with only {} on a fresh database: {}", DML, t);
                 assertThat(t).isInstanceOf(PersistException.class).hasMessageContaining(database.name());
                 assertThat(t.getMessage().toLowerCase(java.util.Locale.ROOT)).containsAnyOf("denied", "create");
@@ -85,7 +87,7 @@ class LeastPrivilegeTest {
         try (TestDatabase database = TestServers.shared().createDatabase("reliability_migrator")) {
             DatabaseUsers.User migrator = user(database, MIGRATE);
             try (migrator; MetaStore store = MetaStorage.open(database.configBuilder().user(migrator.name())
-                    .password(migrator.password()).option("migration", "migrate").build())) {
+                    .password(migrator.password()).option("migration", "migrate").option(PUBLIC_KEY, "true").build())) {
                 assertThat(store.jobs().count(JobQuery.builder().build())).isZero();
                 LOG.info("LEAST PRIVILEGE: user with only {} migrated a fresh database", MIGRATE);
             }

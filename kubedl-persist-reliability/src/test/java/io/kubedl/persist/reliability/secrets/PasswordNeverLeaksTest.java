@@ -58,14 +58,16 @@ class PasswordNeverLeaksTest {
                     + " may not create users; the leak check needs a user with a password");
             try (DatabaseUsers.User user = created.get(); LogRecording log = LogRecording.start()) {
                 String password = user.password();
-                StorageConfig config = database.configBuilder().user(user.name()).password(password).build();
+                StorageConfig config = database.configBuilder().user(user.name()).password(password)
+                        .option(LeastPrivilegeTest.PUBLIC_KEY, "true").build();
                 texts.add(config.toString());
                 texts.add(MySqlSettings.from(config).toString());
                 texts.add(new MySqlProvider().toString());
                 // the same password loaded the way a controller loads it: env vars
                 StorageConfig fromEnv = StorageConfigLoader.fromEnvironment(Map.of("MYSQL_HOST", database.host(),
                         "MYSQL_PORT", Integer.toString(database.port()), "MYSQL_DB_NAME", database.name(),
-                        "MYSQL_USER", user.name(), "MYSQL_PASSWORD", password)).flags("--meta-storage", "mysql").load();
+                        "MYSQL_USER", user.name(), "MYSQL_PASSWORD", password, "MYSQL_ALLOW_PUBLIC_KEY_RETRIEVAL", "true"))
+                        .flags("--meta-storage", "mysql").load();
                 texts.add(fromEnv.toString());
 
                 try (MetaStore store = MetaStorage.open(config)) {
