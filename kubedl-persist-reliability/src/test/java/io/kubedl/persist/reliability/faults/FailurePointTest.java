@@ -92,6 +92,24 @@ class FailurePointTest {
     }
 
     @Test
+    void openFailsClearlyWhileConnectsAreRefusedAndWorksOnceHealed() throws Exception {
+        try (FaultInjectingProxy refusing = new FaultInjectingProxy(database.host(), database.port())) {
+            refusing.arm(Point.CONNECT, null);
+            var config = database.configBuilder().host(refusing.host()).port(refusing.port()).option("sslMode", "DISABLED")
+                    .option("connectTimeoutMs", "500").build();
+            Throwable failure = catchThrowable(() -> MetaStorage.open(config).close());
+            LOG.info("FAILURE POINTS open while connects are refused: {}", failure.toString());
+            assertTransient(failure);
+            assertThat(failure).hasMessageContaining("host " + refusing.host()).hasMessageContaining("port " + refusing.port())
+                    .hasMessageContaining("database " + database.name());
+            refusing.heal();
+            try (MetaStore healed = MetaStorage.open(config)) {
+                assertThat(healed.jobs().get(job(1).key())).isEmpty();
+            }
+        }
+    }
+
+    @Test
     void failureBeforeCommitLeavesTheOldRowAndTheReplayUpdates() throws Exception {
         JobRecord v1 = job(1);
         assertThat(store.jobs().save(v1)).isEqualTo(WriteOutcome.INSERTED);
