@@ -117,6 +117,9 @@ public final class SchemaMigrator {
             try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
                 ps.setString(1, lock);
                 ps.executeQuery().close();
+            } catch (SQLException e) {
+                // the connection is gone, and a named lock dies with its session: keep the original error
+                LOG.debug("could not release migration lock {}: {}", lock, e.getMessage());
             }
         }
     }
