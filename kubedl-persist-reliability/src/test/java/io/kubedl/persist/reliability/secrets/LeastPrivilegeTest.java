@@ -44,7 +44,7 @@ class LeastPrivilegeTest {
         try (TestDatabase database = TestServers.shared().createDatabase("reliability_dml")) {
             MetaStorage.open(database.configBuilder().build()).close(); // migrated by the owner
             DatabaseUsers.User user = user(database, DML);
-            try (user; MetaStore store = MetaStorage.open(database.configBuilder().user(user.name())
+            try (MetaStore store = MetaStorage.open(database.configBuilder().user(user.name())
                     .password(user.password()).option("migration", "validate").option(PUBLIC_KEY, "true").build())) {
                 JobRecord job = JobRecord.builder().region("lp").jobId("lp-job").name("mnist").namespace("default")
                         .kind("TFJob").version("5").status(JobStatus.RUNNING).gmtCreated(T0).gmtModified(T0).build();
@@ -71,14 +71,12 @@ class LeastPrivilegeTest {
     void migrateModeWithOnlyRowGrantsFailsClearlyOnAFreshDatabase() throws Exception {
         try (TestDatabase database = TestServers.shared().createDatabase("reliability_dml_fresh")) {
             DatabaseUsers.User user = user(database, DML);
-            try (user) {
-                Throwable t = catchThrowable(() -> MetaStorage.open(database.configBuilder().user(user.name())
-                        .password(user.password()).option(PUBLIC_KEY, "true").build()).close());
-                LOG.info("LEAST PRIVILEGE: migrate with only {} on a fresh database: {}", DML, t);
-                assertThat(t).isInstanceOf(PersistException.class).hasMessageContaining(database.name());
-                assertThat(t.getMessage().toLowerCase(java.util.Locale.ROOT)).containsAnyOf("denied", "create");
-                assertThat(t.getMessage()).doesNotContain(user.password());
-            }
+            Throwable t = catchThrowable(() -> MetaStorage.open(database.configBuilder().user(user.name())
+                    .password(user.password()).option(PUBLIC_KEY, "true").build()).close());
+            LOG.info("LEAST PRIVILEGE: migrate with only {} on a fresh database: {}", DML, t);
+            assertThat(t).isInstanceOf(PersistException.class).hasMessageContaining(database.name());
+            assertThat(t.getMessage().toLowerCase(java.util.Locale.ROOT)).containsAnyOf("denied", "create");
+            assertThat(t.getMessage()).doesNotContain(user.password());
         }
     }
 
@@ -86,7 +84,7 @@ class LeastPrivilegeTest {
     void theDocumentedGrantsSufficeForMigrateMode() throws Exception {
         try (TestDatabase database = TestServers.shared().createDatabase("reliability_migrator")) {
             DatabaseUsers.User migrator = user(database, MIGRATE);
-            try (migrator; MetaStore store = MetaStorage.open(database.configBuilder().user(migrator.name())
+            try (MetaStore store = MetaStorage.open(database.configBuilder().user(migrator.name())
                     .password(migrator.password()).option("migration", "migrate").option(PUBLIC_KEY, "true").build())) {
                 assertThat(store.jobs().count(JobQuery.builder().build())).isZero();
                 LOG.info("LEAST PRIVILEGE: user with only {} migrated a fresh database", MIGRATE);

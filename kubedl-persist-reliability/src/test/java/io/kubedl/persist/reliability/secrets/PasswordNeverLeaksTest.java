@@ -56,7 +56,8 @@ class PasswordNeverLeaksTest {
             Optional<DatabaseUsers.User> created = DatabaseUsers.create(database, "ALL PRIVILEGES");
             assumeTrue(created.isPresent(), "the test kit's user on " + database.server()
                     + " may not create users; the leak check needs a user with a password");
-            try (DatabaseUsers.User user = created.get(); LogRecording log = LogRecording.start()) {
+            DatabaseUsers.User user = created.get();
+            try (LogRecording log = LogRecording.start()) {
                 String password = user.password();
                 StorageConfig config = database.configBuilder().user(user.name()).password(password)
                         .option(LeastPrivilegeTest.PUBLIC_KEY, "true").build();
