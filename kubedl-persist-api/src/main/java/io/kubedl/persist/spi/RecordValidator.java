@@ -29,11 +29,11 @@ public final class RecordValidator {
         if (job == null) {
             throw new InvalidRecordException("job", "must not be null");
         }
-        text("region", job.region());
-        text("jobId", job.jobId());
-        text("name", job.name());
-        text("namespace", job.namespace());
-        text("kind", job.kind());
+        identifier("region", job.region());
+        identifier("jobId", job.jobId());
+        identifier("name", job.name());
+        identifier("namespace", job.namespace());
+        identifier("kind", job.kind());
         text("version", job.version().value());
         text("status", job.status().value());
         text("resources", job.resources());
@@ -56,14 +56,14 @@ public final class RecordValidator {
         if (pod == null) {
             throw new InvalidRecordException("pod", "must not be null");
         }
-        text("region", pod.region());
-        text("podId", pod.podId());
-        text("name", pod.name());
-        text("namespace", pod.namespace());
+        identifier("region", pod.region());
+        identifier("podId", pod.podId());
+        identifier("name", pod.name());
+        identifier("namespace", pod.namespace());
         text("version", pod.version().value());
         text("status", pod.status().value());
         text("image", pod.image());
-        text("jobId", pod.jobId());
+        identifier("jobId", pod.jobId());
         text("replicaType", pod.replicaType());
         text("resources", pod.resources());
         text("hostIp", pod.hostIp());
@@ -107,6 +107,19 @@ public final class RecordValidator {
             }
         }
         return items;
+    }
+
+    /**
+     * Identities and Kubernetes names never carry surrounding whitespace. Refusing it keeps
+     * "abc" and "abc " from being one identity in SQL stores whose collations ignore
+     * trailing spaces (PAD SPACE), which would let one object overwrite another (I1, I2).
+     */
+    private void identifier(String field, String value) {
+        text(field, value);
+        if (!value.isEmpty() && (Character.isWhitespace(value.charAt(0))
+                || Character.isWhitespace(value.charAt(value.length() - 1)))) {
+            throw new InvalidRecordException(field, "must not start or end with whitespace, was '" + value + "'");
+        }
     }
 
     private void text(String field, String value) {

@@ -101,6 +101,21 @@ class RecordValidatorTest {
     }
 
     @Test
+    void i1_identitiesWithSurroundingWhitespaceAreRefused() {
+        assertThatThrownBy(() -> validator.check(job().jobId("uid-1 ").build()))
+                .hasMessage("jobId: must not start or end with whitespace, was 'uid-1 '");
+        assertThatThrownBy(() -> validator.check(pod().region(" eu").build())).hasMessageStartingWith("region:");
+        assertThatThrownBy(() -> validator.check(pod().jobId("uid-1\t").build())).hasMessageStartingWith("jobId:");
+        assertThatThrownBy(() -> validator.check(job().namespace("team a ").build())).hasMessageStartingWith("namespace:");
+    }
+
+    @Test
+    void freeTextKeepsItsSpaces() {
+        assertThatCode(() -> validator.check(job().owner("bob ").tenant(" t").remark(" spaced ").build()))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void limitsCanBeNarrowedPerStore() {
         RecordValidator narrow = new RecordValidator(FieldLimits.DEFAULT.with("name", 128));
         assertThatThrownBy(() -> narrow.check(job().name("n".repeat(129)).build())).hasMessageContaining("at most 128");
