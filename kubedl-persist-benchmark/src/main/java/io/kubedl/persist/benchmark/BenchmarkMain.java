@@ -20,7 +20,7 @@ import java.util.Map;
  * a path's final table differs from the expected one (its numbers are then void).
  *
  * <p>Flags: {@code --jobs N} (500), {@code --seed S} (42), {@code --batch B} (500),
- * {@code --writers W} (2), {@code --max-delay-ms D} (50), {@code --query-rows
+ * {@code --writers W} (2), {@code --max-delay-ms D} (50), {@code --rounds R} (3), {@code --query-rows
  * 10000,1000000}, {@code --skip-writes}, {@code --skip-queries}. The server is the
  * test kit's: KUBEDL_TEST_MYSQL_URL (and _USER, _PASSWORD) for an external one, else
  * an embedded MariaDB.
@@ -30,7 +30,7 @@ public final class BenchmarkMain {
     }
 
     /** Parsed flags. */
-    record Settings(int jobs, long seed, int batch, int writers, int maxDelayMs, List<Integer> queryRows,
+    record Settings(int jobs, long seed, int batch, int writers, int maxDelayMs, int rounds, List<Integer> queryRows,
                     boolean writes, boolean queries) {
 
         static Settings parse(String[] args) {
@@ -52,8 +52,9 @@ public final class BenchmarkMain {
             }
             Settings s = new Settings(integer(flags, "jobs", 500), Long.parseLong(flags.getOrDefault("seed", "42")),
                     integer(flags, "batch", 500), integer(flags, "writers", 2), integer(flags, "max-delay-ms", 50),
-                    List.copyOf(rows), !flags.containsKey("skip-writes"), !flags.containsKey("skip-queries"));
-            flags.keySet().removeAll(List.of("jobs", "seed", "batch", "writers", "max-delay-ms", "query-rows",
+                    Math.max(1, integer(flags, "rounds", 3)), List.copyOf(rows), !flags.containsKey("skip-writes"),
+                    !flags.containsKey("skip-queries"));
+            flags.keySet().removeAll(List.of("jobs", "seed", "batch", "writers", "max-delay-ms", "rounds", "query-rows",
                     "skip-writes", "skip-queries"));
             if (!flags.isEmpty()) {
                 throw new IllegalArgumentException("unknown flag(s) " + flags.keySet());
@@ -111,7 +112,17 @@ public final class BenchmarkMain {
                 new ProviderPaths.SavePerEvent(), new ProviderPaths.SaveAllBatches(settings.batch()),
                 new WriteBehindPath(settings.batch(), settings.writers(), Duration.ofMillis(settings.maxDelayMs())),
                 new JdbcPaths.Ceiling(1000));
-        WriteBenchmark.Outcome outcome = new WriteBenchmark(server).run(stream, warmUp, paths);
+        WriteBenchmark.Outcome outcome = new WriteBenchmark(server).run(stream, warmUp, paths, settings.rounds());
+        out.println();
+        out.printf(Locale.ROOT, "each path ran %d round(s); the table shows its median round; times of all rounds:%n",
+                settings.rounds());
+        for (int i = 0; i < paths.size(); i++) {
+            StringBuilder times = new StringBuilder();
+            for (PathResult r : outcome.rounds().get(i)) {
+                times.append(String.format(Locale.ROOT, " %.2f", r.seconds()));
+            }
+            out.printf(Locale.ROOT, "  %-42s%s s%n", paths.get(i).name(), times);
+        }
         out.println();
         out.printf(Locale.ROOT, "%-42s %11s %11s %10s %8s %9s %9s %9s  %s%n", "write path", "events/s", "rows/s",
                 "rows sent", "time s", "p50 ms", "p99 ms", "heap MiB", "note");
