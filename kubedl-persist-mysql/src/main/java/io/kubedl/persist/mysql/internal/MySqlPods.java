@@ -142,9 +142,9 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override
     public Optional<PodRecord> findLatest(String namespace, String name) {
         lifecycle.ensureOpen();
+        SqlWhere where = new SqlWhere().exact("namespace", namespace).exact("name", name);
         return query("findLatest pod " + namespace + "/" + name, "SELECT " + SELECT + " FROM replica_info"
-                + " WHERE namespace = ? AND name = ? ORDER BY gmt_created DESC, id DESC LIMIT 1",
-                List.of(namespace, name)).stream().findFirst();
+                + where.sql() + " ORDER BY gmt_created DESC, id DESC LIMIT 1", where.params()).stream().findFirst();
     }
 
     @Override
