@@ -28,8 +28,9 @@ public final class MySqlStoreOpener {
     /**
      * @param settings validated settings
      * @return the open store
-     * @throws ConfigurationException for credentials, unknown database, TLS or schema problems
-     * @throws TransientPersistException when the server cannot be reached
+     * @throws ConfigurationException for credentials, unknown database, TLS or schema problems (a retry
+     *         cannot fix them)
+     * @throws TransientPersistException when the server cannot be reached (refused, timed out)
      */
     public static MetaStore open(MySqlSettings settings) {
         if (!settings.unknownOptions().isEmpty()) {
@@ -39,13 +40,9 @@ public final class MySqlStoreOpener {
         PemTrustStore trustStore = settings.sslCa().map(PemTrustStore::fromPem).orElse(null);
         HikariConfig config = new HikariConfig();
         config.setPoolName("kubedl-persist-mysql-" + settings.database());
-        config.setJdbcUrl(settings.jdbcUrl());
-        config.setUsername(settings.user());
-        config.setPassword(settings.password());
-        settings.driverProperties().forEach(config::addDataSourceProperty);
-        if (trustStore != null) {
-            trustStore.driverProperties().forEach(config::addDataSourceProperty);
-        }
+        // P3: URL, user, password and driver properties (a trust-store password among them) go into
+        // the driver's own data source; HikariCP logs its config at DEBUG and never sees them
+        config.setDataSource(ConnectorDataSource.of(settings, trustStore));
         config.setMaximumPoolSize(settings.poolSize());
         config.setMinimumIdle(Math.min(2, settings.poolSize()));
         // waiting for a pooled connection: as long as a connect may take, plus a margin
@@ -93,6 +90,39 @@ public final class MySqlStoreOpener {
         }
     }
 
+    /**
+     * A TLS mode the server cannot satisfy, or a certificate that does not verify, is a
+     * configuration problem: the driver reports it with SQLState 08xxx like a network
+     * failure, but retrying never fixes it, so it MUST NOT be transient.
+     */
+    static boolean isTlsProblem(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            String message = t.getMessage() == null ? "" : t.getMessage();
+            if (t instanceof javax.net.ssl.SSLHandshakeException && brokenLink(t.getCause())) {
+                return false; // the link broke during the handshake: the network's fault, not the settings'
+            }
+            if (message.contains("SSL Connection required") || t instanceof javax.net.ssl.SSLHandshakeException
+                    || t instanceof javax.net.ssl.SSLPeerUnverifiedException
+                    || t instanceof java.security.cert.CertificateException
+                    || t instanceof com.mysql.cj.exceptions.SSLParamsException) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    private static boolean brokenLink(Throwable cause) {
+        for (Throwable t = cause; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof java.io.EOFException || t instanceof java.net.SocketException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static PersistException cannotConnect(MySqlSettings settings, SqlErrors errors, RuntimeException e) {
         SQLException sql = null;
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -108,10 +138,18 @@ public final class MySqlStoreOpener {
         }
         String detail = errors.clean(sql.getMessage()).replace('\n', ' ');
         int code = sql.getErrorCode();
-        if (code == 1045 || code == 1044 || code == 1049 || "28000".equals(sql.getSQLState())) {
+        // denied (1044, 1045, 1698), host not allowed (1130), unknown database (1049), auth plugin (1251, 2059),
+        // or the driver refusing to fetch the server's RSA key without TLS: fixed by configuration, never by retrying
+        if (code == 1045 || code == 1044 || code == 1049 || code == 1130 || code == 1698 || code == 1251
+                || code == 2059 || "28000".equals(sql.getSQLState()) || detail.contains("Public Key Retrieval")) {
             String hint = code == 1049 ? " [hint: create it: CREATE DATABASE " + settings.database()
                     + " CHARACTER SET utf8mb4]" : " [hint: check user and password, and the user's grants]";
             return new ConfigurationException(where + ": " + detail + hint, errors.cleanCause(sql));
+        }
+        if (isTlsProblem(e)) {
+            return new ConfigurationException(where + ": " + detail + " [hint: the TLS mode needs a server with TLS"
+                    + " and, for VERIFY_CA/VERIFY_IDENTITY, a CA (option sslCa or sslTrustStore) that signed its"
+                    + " certificate; or choose another sslMode]", errors.cleanCause(sql));
         }
         if (SqlErrors.isTransient(sql)) {
             return new TransientPersistException(where + ": " + detail, errors.cleanCause(sql));

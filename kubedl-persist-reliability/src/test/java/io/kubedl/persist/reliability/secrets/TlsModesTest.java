@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.MetaStorage;
-import io.kubedl.persist.PersistException;
+import io.kubedl.persist.TransientPersistException;
 import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.config.StorageConfigLoader;
 import io.kubedl.persist.model.JobRecord;
@@ -85,7 +85,7 @@ class TlsModesTest {
     }
 
     @Test
-    void requiredAgainstAServerWithoutTlsFailsClearlyWhileDisabledAndPreferredOpen() throws Exception {
+    void requiredAndVerifyAgainstAServerWithoutTlsAreConfigurationErrorsWhileDisabledAndPreferredOpen() throws Exception {
         try (TestDatabase database = TestServers.shared().createDatabase("reliability_tls")) {
             boolean serverHasTls = serverHasTls(database);
             for (SslMode mode : new SslMode[] {SslMode.DISABLED, SslMode.PREFERRED}) {
@@ -101,13 +101,19 @@ class TlsModesTest {
                 }
                 return;
             }
-            Throwable t = catchThrowable(() -> MetaStorage.open(required).close());
-            LOG.info("TLS: REQUIRED against {} (no TLS) failed with: {}", database.server(), t);
-            assertThat(t).isInstanceOf(PersistException.class)
-                    .hasMessageContaining("host " + database.host())
-                    .hasMessageContaining("port " + database.port())
-                    .hasMessageContaining("TLS REQUIRED");
-            assertThat(t.getMessage().toLowerCase(Locale.ROOT)).as("the driver's reason is kept").containsAnyOf("ssl", "tls");
+            // a TLS mode the server cannot satisfy is a configuration problem: retrying never fixes it
+            for (SslMode mode : new SslMode[] {SslMode.REQUIRED, SslMode.VERIFY_CA, SslMode.VERIFY_IDENTITY}) {
+                StorageConfig config = database.configBuilder().option("sslMode", mode.name()).build();
+                Throwable t = catchThrowable(() -> MetaStorage.open(config).close());
+                LOG.info("TLS: {} against {} (no TLS) failed with: {}", mode, database.server(), t);
+                assertThat(t).isInstanceOf(ConfigurationException.class)
+                        .isNotInstanceOf(TransientPersistException.class)
+                        .hasMessageContaining("host " + database.host())
+                        .hasMessageContaining("port " + database.port())
+                        .hasMessageContaining("database " + database.name())
+                        .hasMessageContaining("TLS " + mode.name());
+                assertThat(t.getMessage().toLowerCase(Locale.ROOT)).as("the driver's reason is kept").containsAnyOf("ssl", "tls");
+            }
         }
     }
 
