@@ -220,9 +220,17 @@ public final class BadInputCatalogue {
                     }
                 }));
         c.add(exactFilters("exact filters are exact: letter case and accents differ", "mnist", "Mnist", "MNIST", "mnïst"));
-        c.add(exactFilters("exact filters are exact: a trailing space differs", "mnist", "mnist ", "mnist  "));
+        c.add(trailingSpaceFilters("exact filters are exact: a trailing space differs"));
         c.add(distinctIdentities("two UIDs that differ only in letter case are two identities", "abc", "ABC", "aBc"));
-        c.add(distinctIdentities("two UIDs that differ only in a trailing space are two identities", "abc", "abc ", "abc  "));
+        c.add(refusedWhitespaceJob("jobId", " ", (b, v) -> b.jobId(v)));
+        c.add(refusedWhitespaceJob("jobId", "  ", (b, v) -> b.jobId(v)));
+        c.add(refusedWhitespaceJob("region", " ", (b, v) -> b.region(v)));
+        c.add(refusedWhitespaceJob("namespace", " ", (b, v) -> b.namespace(v)));
+        c.add(refusedWhitespaceJob("name", "\t", (b, v) -> b.name(v)));
+        c.add(refusedWhitespaceJob("kind", " ", (b, v) -> b.kind(v)));
+        c.add(refusedWhitespacePod("podId", " ", (b, v) -> b.podId(v)));
+        c.add(refusedWhitespacePod("jobId", " ", (b, v) -> b.jobId(v)));
+        c.add(refusedWhitespacePod("namespace", " ", (b, v) -> b.namespace(v)));
         c.add(new BadInputCase("SQL metacharacters and LIKE wildcards in every pod filter", "Q4, Q6",
                 "each filter matches only the row holding that literal value; no error", (s, ids) -> {
                     String v = ids.next() + INJECTION + "%_" + INJECTION;
@@ -567,6 +575,140 @@ public final class BadInputCatalogue {
                         assertThat(s.jobs().findLatest(v, v, row.kind())).as("findLatest '" + v + "'").contains(row);
                     }
                 });
+    }
+
+    /**
+     * Free text that differs only in trailing spaces is stored apart and each exact filter
+     * finds only its own row; identity and name filters given a value with a trailing
+     * space match nothing (such values cannot be stored, V1), on SQL stores whose
+     * collations pad with spaces too.
+     */
+    private static BadInputCase trailingSpaceFilters(String kind) {
+        return new BadInputCase(kind, "Q2, Q4, V1",
+                "tenant, owner, status, replicaType filters return only the exact value; namespace, name, kind, region, "
+                        + "jobId filters and findLatest with a trailing space return nothing",
+                (s, ids) -> {
+                    String base = ids.next();
+                    List<JobRecord> jobs = new ArrayList<>();
+                    List<PodRecord> pods = new ArrayList<>();
+                    for (String pad : List.of("", " ", "  ")) {
+                        jobs.add(job(ids).tenant(base + pad).owner(base + pad).status(JobStatus.of(base + pad)).build());
+                        pods.add(pod(ids).replicaType(base + pad).status(PodStatus.of(base + pad)).build());
+                    }
+                    s.jobs().saveAll(jobs);
+                    s.pods().saveAll(pods);
+                    for (JobRecord row : jobs) {
+                        String v = row.tenant();
+                        assertThat(s.jobs().list(JobQuery.builder().tenant(v).build()).items()).as("tenant '" + v + "'")
+                                .containsExactly(row);
+                        assertThat(s.jobs().list(JobQuery.builder().owner(v).build()).items()).as("owner '" + v + "'")
+                                .containsExactly(row);
+                        assertThat(s.jobs().list(JobQuery.builder().statuses(row.status()).build()).items())
+                                .as("status '" + v + "'").containsExactly(row);
+                        assertThat(s.jobs().count(JobQuery.builder().tenant(v).build())).as("count tenant '" + v + "'")
+                                .isEqualTo(1);
+                    }
+                    for (PodRecord row : pods) {
+                        String v = row.replicaType();
+                        assertThat(s.pods().list(PodQuery.builder().replicaType(v).build()).items())
+                                .as("replicaType '" + v + "'").containsExactly(row);
+                        assertThat(s.pods().list(PodQuery.builder().statuses(row.status()).build()).items())
+                                .as("pod status '" + v + "'").containsExactly(row);
+                    }
+                    JobRecord job = jobs.get(0);
+                    PodRecord pod = pods.get(0);
+                    List<JobQuery> jobQueries = List.of(JobQuery.builder().namespace(job.namespace() + " ").jobId(job.jobId()).build(),
+                            JobQuery.builder().name(job.name() + " ").build(),
+                            JobQuery.builder().kind(job.kind() + " ").jobId(job.jobId()).build(),
+                            JobQuery.builder().region(job.region() + " ").jobId(job.jobId()).build(),
+                            JobQuery.builder().jobId(job.jobId() + " ").build());
+                    for (JobQuery q : jobQueries) {
+                        assertThat(s.jobs().list(q).items()).as(q.toString()).isEmpty();
+                        assertThat(s.jobs().count(q)).as("count " + q).isZero();
+                    }
+                    List<PodQuery> podQueries = List.of(PodQuery.builder().jobId(pod.jobId() + " ").build(),
+                            PodQuery.builder().name(pod.name() + " ").build(),
+                            PodQuery.builder().namespace(pod.namespace() + " ").jobId(pod.jobId()).build(),
+                            PodQuery.builder().region(pod.region() + " ").jobId(pod.jobId()).build());
+                    for (PodQuery q : podQueries) {
+                        assertThat(s.pods().list(q).items()).as(q.toString()).isEmpty();
+                    }
+                    assertThat(s.jobs().findLatest(job.namespace(), job.name() + " ", job.kind())).as("findLatest job").isEmpty();
+                    assertThat(s.jobs().findLatest(job.namespace(), job.name(), job.kind() + " ")).as("findLatest kind").isEmpty();
+                    assertThat(s.pods().findLatest(pod.namespace() + " ", pod.name())).as("findLatest pod").isEmpty();
+                    assertThat(s.jobs().get(new JobKey(job.region(), job.jobId() + " "))).as("get job").isEmpty();
+                    assertThat(s.pods().get(new io.kubedl.persist.model.PodKey(pod.region(), pod.podId() + " ")))
+                            .as("get pod").isEmpty();
+                });
+    }
+
+    /**
+     * An identity or name with surrounding whitespace is refused (V1, I1): in a PAD SPACE
+     * collation {@code 'abc '} would be the row of {@code 'abc'} and overwrite it. The row
+     * of the unpadded identity, saved first, stays as it was.
+     */
+    private static BadInputCase refusedWhitespaceJob(String field, String pad, FieldSetter<JobRecord.Builder> set) {
+        String shown = pad.equals("\t") ? "a tab" : pad.length() == 1 ? "a trailing space" : pad.length() + " trailing spaces";
+        return new BadInputCase("job " + field + " ending in " + shown, "V1, I1, I2",
+                "InvalidRecordException(" + field + ": must not start or end with whitespace); nothing written, "
+                        + "the unpadded identity's row unchanged",
+                (s, ids) -> {
+                    JobRecord plain = job(ids).build();
+                    assertThat(s.jobs().save(plain)).isEqualTo(WriteOutcome.INSERTED);
+                    JobRecord.Builder b = plain.toBuilder().version("200").status(JobStatus.FAILED);
+                    String padded = fieldValue(plain, field) + pad;
+                    set.apply(b, padded);
+                    JobRecord job = b.build();
+                    assertRefused(s, () -> s.jobs().save(job), field, -1, -1);
+                    assertThatThrownBy(() -> s.jobs().save(job))
+                            .hasMessage(field + ": must not start or end with whitespace, was '" + padded + "'");
+                    assertWhitespaceMessage(s, () -> s.jobs().saveAll(List.of(job)), field, padded);
+                    assertThat(s.jobs().get(plain.key())).as("the unpadded row").contains(plain);
+                    assertThat(s.jobs().get(job.key())).as("the padded identity").isEmpty();
+                });
+    }
+
+    private static BadInputCase refusedWhitespacePod(String field, String pad, FieldSetter<PodRecord.Builder> set) {
+        return new BadInputCase("pod " + field + " ending in a trailing space", "V1, I1, I2",
+                "InvalidRecordException(" + field + ": must not start or end with whitespace); nothing written, "
+                        + "the unpadded identity's row unchanged",
+                (s, ids) -> {
+                    PodRecord plain = pod(ids).build();
+                    assertThat(s.pods().save(plain)).isEqualTo(WriteOutcome.INSERTED);
+                    PodRecord.Builder b = plain.toBuilder().version("200").status(PodStatus.FAILED);
+                    String padded = switch (field) {
+                        case "podId" -> plain.podId();
+                        case "jobId" -> plain.jobId();
+                        default -> plain.namespace();
+                    } + pad;
+                    set.apply(b, padded);
+                    PodRecord pod = b.build();
+                    assertRefused(s, () -> s.pods().save(pod), field, -1, -1);
+                    assertThatThrownBy(() -> s.pods().save(pod))
+                            .hasMessage(field + ": must not start or end with whitespace, was '" + padded + "'");
+                    assertWhitespaceMessage(s, () -> s.pods().saveAll(List.of(pod)), field, padded);
+                    assertThat(s.pods().get(plain.key())).as("the unpadded row").contains(plain);
+                    assertThat(s.pods().get(pod.key())).as("the padded identity").isEmpty();
+                });
+    }
+
+    private static String fieldValue(JobRecord job, String field) {
+        return switch (field) {
+            case "jobId" -> job.jobId();
+            case "region" -> job.region();
+            case "namespace" -> job.namespace();
+            case "name" -> job.name();
+            case "kind" -> job.kind();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    /** The batch names the item, e.g. {@code jobs[0].jobId: must not start or end with whitespace, was '...'}. */
+    private static void assertWhitespaceMessage(MetaStore s, ThrowingRunnable write, String field, String value) {
+        RowCounts before = RowCounts.of(s);
+        assertThatThrownBy(write::run).isInstanceOf(InvalidRecordException.class)
+                .hasMessageEndingWith("[0]." + field + ": must not start or end with whitespace, was '" + value + "'");
+        assertThat(RowCounts.of(s)).as("row counts after the refused batch").isEqualTo(before);
     }
 
     private static BadInputCase distinctIdentities(String kind, String... suffixes) {
