@@ -9,7 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
-/** The job rows: which fields a newer version replaces and which never change (W2, W7). */
+/** The job rows: which fields a newer version replaces and which never change (W2, W7; gmtRunning is set once). */
 class JobTable extends MemoryTable<JobKey, JobRecord> {
 
     JobTable(RecordValidator validator, Clock clock) {
@@ -62,7 +62,8 @@ class JobTable extends MemoryTable<JobKey, JobRecord> {
                 .owner(in.owner())
                 .remark(in.remark())
                 .inEtcd(in.inEtcd())
-                .gmtRunning(coalesce(in.gmtRunning(), stored.gmtRunning()))
+                // W7: gmtRunning is when the job first ran, so a restart's later time never replaces it
+                .gmtRunning(coalesce(stored.gmtRunning(), in.gmtRunning()))
                 .gmtFinished(coalesce(in.gmtFinished(), stored.gmtFinished()))
                 .gmtModified(statusChanged ? coalesce(in.gmtModified(), now) : stored.gmtModified())
                 .build();

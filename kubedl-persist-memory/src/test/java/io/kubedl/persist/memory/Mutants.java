@@ -176,6 +176,22 @@ final class Mutants {
                                 .gmtRunning(incoming.gmtRunning()).gmtFinished(incoming.gmtFinished()).build();
                     }
                 }));
+        all.add(jobTable("gmt_running takes the newest value", W7, "COALESCE(new, old) on gmt_running: a restart moves the first running time",
+                (validator, clock) -> new JobTable(validator, clock) {
+                    @Override
+                    JobRecord updated(JobRecord stored, JobRecord incoming, Instant now) {
+                        return super.updated(stored, incoming, now).toBuilder()
+                                .gmtRunning(coalesce(incoming.gmtRunning(), stored.gmtRunning())).build();
+                    }
+                }));
+        all.add(podTable("gmt_started is set once", W2, "COALESCE(old, new) on every time, not only a job's gmt_running",
+                (validator, clock) -> new PodTable(validator, clock) {
+                    @Override
+                    PodRecord updated(PodRecord stored, PodRecord incoming, Instant now) {
+                        return super.updated(stored, incoming, now).toBuilder()
+                                .gmtStarted(coalesce(stored.gmtStarted(), incoming.gmtStarted())).build();
+                    }
+                }));
         all.add(jobTable("resurrects removed rows", W8, "the upsert guard checks the version but not is_in_etcd",
                 (validator, clock) -> new JobTable(validator, clock) {
                     @Override

@@ -119,6 +119,43 @@ class MySqlWriteRulesTest {
     }
 
     @Test
+    void w7_gmtRunningKeepsTheFirstValue() {
+        Instant first = T0.plusSeconds(60);
+        Instant rerun = T0.plusSeconds(900);
+        store.jobs().save(job("a", "5", JobStatus.CREATED));
+        assertThat(store.jobs().save(job("a", "6", JobStatus.RUNNING).toBuilder().gmtRunning(first).build())).isEqualTo(UPDATED);
+        assertThat(store.jobs().save(job("a", "7", JobStatus.RESTARTING).toBuilder().gmtRunning(first).build())).isEqualTo(UPDATED);
+        assertThat(store.jobs().save(job("a", "8", JobStatus.RUNNING).toBuilder().gmtRunning(rerun)
+                .gmtFinished(T0.plusSeconds(1000)).gmtModified(rerun).build())).isEqualTo(UPDATED);
+        JobRecord stored = store.jobs().get(JobKey.of("a")).orElseThrow();
+        assertThat(stored.gmtRunning()).as("set once: a restart's later time does not replace it").isEqualTo(first);
+        assertThat(stored.version().value()).as("the rest of the newer row is still applied").isEqualTo("8");
+        assertThat(stored.gmtModified()).isEqualTo(rerun);
+        assertThat(stored.gmtFinished()).as("gmt_finished stays COALESCE(new, old)").isEqualTo(T0.plusSeconds(1000));
+        assertThat(store.jobs().save(job("a", "9", JobStatus.SUCCEEDED).toBuilder().gmtFinished(T0.plusSeconds(2000)).build()))
+                .isEqualTo(UPDATED);
+        assertThat(store.jobs().get(JobKey.of("a")).orElseThrow().gmtFinished()).isEqualTo(T0.plusSeconds(2000));
+
+        // the batch path applies the rule in memory under row locks, then writes with the same guarded upsert
+        assertThat(store.jobs().saveAll(List.of(job("b", "1", JobStatus.CREATED),
+                job("b", "2", JobStatus.RUNNING).toBuilder().gmtRunning(first).build(),
+                job("b", "3", JobStatus.RUNNING).toBuilder().gmtRunning(rerun).build()))).containsExactly(INSERTED, UPDATED, UPDATED);
+        assertThat(store.jobs().saveAll(List.of(job("b", "4", JobStatus.RUNNING).toBuilder().gmtRunning(rerun).build())))
+                .containsExactly(UPDATED);
+        assertThat(store.jobs().get(JobKey.of("b")).orElseThrow().gmtRunning()).isEqualTo(first);
+
+        // pods have no such rule: a newer gmt_started replaces the stored one
+        store.pods().save(pod("p", "a", "w-0", "1", PodStatus.RUNNING).toBuilder().gmtStarted(first).build());
+        store.pods().save(pod("p", "a", "w-0", "2", PodStatus.RUNNING).toBuilder().gmtStarted(rerun).build());
+        assertThat(store.pods().get(pod("p", "a", "w-0", "1", PodStatus.RUNNING).key()).orElseThrow().gmtStarted()).isEqualTo(rerun);
+
+        // a stale save never fills an empty gmt_running either: the guard comes first
+        store.jobs().save(job("c", "5", JobStatus.CREATED));
+        assertThat(store.jobs().save(job("c", "4", JobStatus.RUNNING).toBuilder().gmtRunning(first).build())).isEqualTo(STALE);
+        assertThat(store.jobs().get(JobKey.of("c")).orElseThrow().gmtRunning()).isNull();
+    }
+
+    @Test
     void w7_gmtModifiedMovesOnlyOnStatusChangeToTheRecordsOrTheCurrentTime() {
         store.jobs().save(job("a", "5", JobStatus.CREATED));
         Instant before = Instant.now().minusSeconds(1);

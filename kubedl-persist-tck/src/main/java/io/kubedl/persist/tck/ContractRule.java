@@ -22,8 +22,10 @@ public enum ContractRule {
             "that versions are compared by length first, then as text: never as plain strings ('9' > '10') nor as long (20+ digits)"),
     W6("concurrent saves of one identity end with one row at the highest version",
             "that the version guard is evaluated inside the same atomic write (no read-then-write race)"),
-    W7("gmtCreated, name, namespace, kind, jobId never change; gmtModified moves only on a status change; empty times never erase",
-            "the column list of your update: immutable columns are not updated, times are COALESCE(new, old), gmtModified only when the status differs"),
+    W7("gmtCreated, name, namespace, kind, jobId never change; gmtModified moves only on a status change; empty times never erase;"
+            + " a job's gmtRunning, once set, never changes",
+            "the column list of your update: immutable columns are not updated, gmtStarted and gmtFinished are COALESCE(new, old),"
+            + " a job's gmtRunning is COALESCE(old, new), gmtModified only when the status differs"),
     W8("a row removed from etcd is terminal: later saves answer STALE",
             "that the upsert guard also requires the stored row to be in etcd"),
     B1("saveAll behaves as the saves one by one and answers one outcome per item in input order",

@@ -22,6 +22,7 @@ import io.kubedl.persist.query.JobQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rules W1..W8: what one save does to one row. */
@@ -131,11 +132,18 @@ public abstract class WriteRules extends IdentityRules {
 
     @Test
     void required_W2_newerTimesReplaceOlderTimes() {
-        JobRecord v1 = inserted(records().running(records().tfJob("mnist")));
-        Instant later = v1.gmtRunning().plusSeconds(120);
-        JobRecord v2 = v1.toBuilder().version(records().nextVersion()).status(JobStatus.RESTARTING).gmtModified(later).gmtRunning(later).build();
-        jobs().save(v2);
-        assertThat(storedJob(v1.key(), W2).gmtRunning()).as(W2.says("a newer non-empty gmtRunning must replace the stored one")).isEqualTo(later);
+        JobRecord v1 = inserted(records().succeeded(records().running(records().tfJob("mnist"))));
+        Instant later = v1.gmtFinished().plusSeconds(120);
+        JobRecord v2 = v1.toBuilder().version(records().nextVersion()).status(JobStatus.FAILED).gmtModified(later).gmtFinished(later).build();
+        assertThat(jobs().save(v2)).as(W2.says("a newer version must answer UPDATED")).isEqualTo(WriteOutcome.UPDATED);
+        assertThat(storedJob(v1.key(), W2).gmtFinished()).as(W2.says("a newer non-empty gmtFinished must replace the stored one")).isEqualTo(later);
+        PodRecord p1 = inserted(records().running(records().pod(v1, "worker", 0).build()));
+        Instant restarted = p1.gmtStarted().plusSeconds(90);
+        PodRecord p2 = p1.toBuilder().version(records().nextVersion()).gmtStarted(restarted).build();
+        assertThat(pods().save(p2)).as(W2.says("a newer pod version must answer UPDATED")).isEqualTo(WriteOutcome.UPDATED);
+        assertThat(storedPod(p1.key(), W2).gmtStarted())
+                .as(W2.says("a newer non-empty gmtStarted must replace the stored one (only a job's gmtRunning is set once)"))
+                .isEqualTo(restarted);
     }
 
     // W3
@@ -318,6 +326,37 @@ public abstract class WriteRules extends IdentityRules {
         assertThat(stored.gmtRunning()).as(W7.says("an empty gmtRunning must never erase the stored one")).isEqualTo(v1.gmtRunning());
         assertThat(stored.gmtFinished()).as(W7.says("an empty gmtFinished must never erase the stored one")).isEqualTo(v1.gmtFinished());
         assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
+    }
+
+    @Test
+    void required_W7_gmtRunningKeepsTheFirstValue() {
+        JobRecord v1 = inserted(records().tfJob("mnist"));
+        JobRecord firstRun = records().running(v1);
+        assertThat(jobs().save(firstRun)).as(W7.says("the first Running save is newer, so UPDATED")).isEqualTo(WriteOutcome.UPDATED);
+        assertThat(storedJob(v1.key(), W7).gmtRunning())
+                .as(W7.says("an empty gmtRunning must be filled by the first newer non-empty one")).isEqualTo(firstRun.gmtRunning());
+        Instant rerun = firstRun.gmtRunning().plusSeconds(600);
+        JobRecord restarting = firstRun.toBuilder().version(records().nextVersion()).status(JobStatus.RESTARTING)
+                .gmtModified(rerun.minusSeconds(5)).build();
+        JobRecord runningAgain = restarting.toBuilder().version(records().nextVersion()).status(JobStatus.RUNNING)
+                .gmtModified(rerun).gmtRunning(rerun).build();
+        assertThat(jobs().save(restarting)).as(W7.says("the restart is newer, so UPDATED")).isEqualTo(WriteOutcome.UPDATED);
+        assertThat(jobs().save(runningAgain)).as(W7.says("running again is newer, so UPDATED")).isEqualTo(WriteOutcome.UPDATED);
+        JobRecord stored = storedJob(v1.key(), W7);
+        assertThat(stored.gmtRunning())
+                .as(W7.says("gmtRunning is when the job FIRST ran: a restart's later gmtRunning must not replace it"))
+                .isEqualTo(firstRun.gmtRunning());
+        assertThat(stored.gmtModified()).as(W7.says("the restart is still a status change, so gmtModified moves")).isEqualTo(rerun);
+        assertThat(stored.version()).as(W7.says("the newest version is stored")).isEqualTo(runningAgain.version());
+
+        JobRecord batched = inserted(records().tfJob("resnet"));
+        JobRecord batchFirst = records().running(batched);
+        JobRecord batchLater = batchFirst.toBuilder().version(records().nextVersion()).remark("rescheduled")
+                .gmtRunning(batchFirst.gmtRunning().plusSeconds(300)).build();
+        assertThat(jobs().saveAll(List.of(batchFirst, batchLater)))
+                .as(W7.says("both batch items are newer, so UPDATED twice")).containsExactly(WriteOutcome.UPDATED, WriteOutcome.UPDATED);
+        assertThat(storedJob(batched.key(), W7).gmtRunning())
+                .as(W7.says("inside saveAll too, the first gmtRunning must be kept")).isEqualTo(batchFirst.gmtRunning());
     }
 
     @Test

@@ -50,7 +50,7 @@ final class SqliteJobPersist implements JobPersist {
               remark       = excluded.remark,
               is_in_etcd   = excluded.is_in_etcd,
               gmt_modified = CASE WHEN excluded.status = job_info.status THEN job_info.gmt_modified ELSE ? END,
-              gmt_running  = COALESCE(excluded.gmt_running, job_info.gmt_running),
+              gmt_running  = COALESCE(job_info.gmt_running, excluded.gmt_running),
               gmt_finished = COALESCE(excluded.gmt_finished, job_info.gmt_finished),
               revision     = job_info.revision + 1
             WHERE job_info.is_in_etcd = 1 AND %s

@@ -45,7 +45,7 @@ class LifecycleDemoTest {
             KIND         NAMESPACE     NAME            STATUS      IN ETCD   OWNER   CREATED               RUNNING               FINISHED
             PyTorchJob   team-nlp      gpt-eval        Running     yes       carol   2026-03-05 09:20:00   2026-03-05 09:20:52   -
             PyTorchJob   team-nlp      bert-finetune   Failed      no        bob     2026-03-05 08:30:00   2026-03-05 08:31:06   2026-03-05 09:28:33
-            TFJob        team-vision   mnist           Succeeded   no        alice   2026-03-05 07:00:00   2026-03-05 08:03:05   2026-03-05 09:11:55
+            TFJob        team-vision   mnist           Succeeded   no        alice   2026-03-05 07:00:00   2026-03-05 07:00:45   2026-03-05 09:11:55
             PyTorchJob   team-nlp      bert-pretrain   Failed      no        bob     2026-02-21 10:00:00   2026-02-21 10:01:00   2026-02-21 15:12:00
             """;
 

@@ -47,7 +47,8 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override String what() { return "job"; }
     @Override List<String> insertColumns() { return INSERT; }
     @Override List<String> replacedColumns() { return List.of("resources", "tenant", "owner", "remark"); }
-    @Override List<String> coalescedColumns() { return List.of("gmt_running", "gmt_finished"); }
+    @Override List<String> coalescedColumns() { return List.of("gmt_finished"); }
+    @Override List<String> firstValueColumns() { return List.of("gmt_running"); }
     @Override String selectColumns() { return SELECT; }
     @Override JobKey key(JobRecord row) { return row.key(); }
     @Override String uid(JobKey key) { return key.jobId(); }
@@ -120,7 +121,8 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
         return new Applied<>(WriteOutcome.UPDATED, stored.toBuilder()
                 .version(in.version()).status(in.status()).resources(in.resources()).tenant(in.tenant())
                 .owner(in.owner()).remark(in.remark()).inEtcd(in.inEtcd()).gmtModified(modified)
-                .gmtRunning(in.gmtRunning() != null ? in.gmtRunning() : stored.gmtRunning())
+                // W7: gmt_running is when the job first ran; a restart's later time never replaces it
+                .gmtRunning(stored.gmtRunning() != null ? stored.gmtRunning() : in.gmtRunning())
                 .gmtFinished(in.gmtFinished() != null ? in.gmtFinished() : stored.gmtFinished())
                 .build());
     }

@@ -53,8 +53,10 @@ abstract class RecordTable<R, K> {
         this.lifecycle = lifecycle;
         this.errors = errors;
         this.purgeBatchSize = purgeBatchSize;
-        this.upsertOne = UpsertSql.build(table(), insertColumns(), replacedColumns(), coalescedColumns(), true);
-        this.upsertBatch = UpsertSql.build(table(), insertColumns(), replacedColumns(), coalescedColumns(), false);
+        this.upsertOne = UpsertSql.build(table(), insertColumns(), replacedColumns(), coalescedColumns(),
+                firstValueColumns(), true);
+        this.upsertBatch = UpsertSql.build(table(), insertColumns(), replacedColumns(), coalescedColumns(),
+                firstValueColumns(), false);
         // gmt_modified and gmt_finished read status, so they are assigned before it
         this.markRemovedSet = "UPDATE " + table() + " SET gmt_modified = IF(" + FINISHED + ", gmt_modified, ?),"
                 + " gmt_finished = IF(" + FINISHED + ", COALESCE(gmt_finished, ?), ?),"
@@ -73,8 +75,12 @@ abstract class RecordTable<R, K> {
     abstract List<String> insertColumns();
     /** @return columns a newer version replaces, besides status, is_in_etcd and version */
     abstract List<String> replacedColumns();
-    /** @return timestamp columns a newer version fills but never erases */
+    /** @return timestamp columns a newer version fills but never erases: COALESCE(new, stored) */
     abstract List<String> coalescedColumns();
+    /** @return timestamp columns set once: a newer version fills them only while empty, COALESCE(stored, new) */
+    List<String> firstValueColumns() {
+        return List.of();
+    }
     /** @return the select list: id and every record column */
     abstract String selectColumns();
     /** Binds every insert column but the nonce; returns the index of the nonce. */

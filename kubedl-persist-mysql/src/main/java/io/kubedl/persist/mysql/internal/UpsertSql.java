@@ -20,8 +20,11 @@ import java.util.stream.Collectors;
  * holds; every later assignment asks {@code write_nonce = VALUES(write_nonce)} instead
  * of re-evaluating the guard. When the guard fails, no column changes at all, so the
  * affected-row count is 0 (useAffectedRows), and 2 when the row was replaced.
- * Timestamps are COALESCEd (an empty value never erases one), {@code status} is
- * assigned after {@code gmt_modified}, which compares it.
+ * Timestamps are COALESCEd (an empty value never erases one): most as
+ * COALESCE(new, stored), the set-once ones (a job's gmt_running, W7: when it first ran)
+ * as COALESCE(stored, new). Neither reads another assigned column, so their place
+ * after the nonce is free; {@code status} is assigned after {@code gmt_modified},
+ * which compares it.
  */
 final class UpsertSql {
     private UpsertSql() {
@@ -32,6 +35,7 @@ final class UpsertSql {
      * @param insertColumns every column written on insert, in binding order, ending with write_nonce
      * @param replaced columns replaced by a newer version (besides status, is_in_etcd, version)
      * @param coalesced timestamp columns that keep their value when the newer one is null
+     * @param firstValue timestamp columns set once: they take the newer value only while empty
      * @param gmtModifiedParameter true: gmt_modified moves to a bound parameter when the status
      *        differs (single save); false: it takes the inserted value (batches, where the provider
      *        computed it under a row lock and the statement must have no parameter after VALUES so
@@ -39,7 +43,7 @@ final class UpsertSql {
      * @return the SQL
      */
     static String build(String table, List<String> insertColumns, List<String> replaced, List<String> coalesced,
-            boolean gmtModifiedParameter) {
+            List<String> firstValue, boolean gmtModifiedParameter) {
         String newer = "is_in_etcd = 1 AND (CHAR_LENGTH(VALUES(version)) > CHAR_LENGTH(version)"
                 + " OR (CHAR_LENGTH(VALUES(version)) = CHAR_LENGTH(version) AND VALUES(version) > version))";
         String applied = "write_nonce = VALUES(write_nonce)";
@@ -57,6 +61,8 @@ final class UpsertSql {
         sql.append(replaced.stream().map(c -> c + " = IF(" + applied + ", VALUES(" + c + "), " + c + "), ")
                 .collect(Collectors.joining()));
         sql.append(coalesced.stream().map(c -> c + " = IF(" + applied + ", COALESCE(VALUES(" + c + "), " + c + "), " + c + "), ")
+                .collect(Collectors.joining()));
+        sql.append(firstValue.stream().map(c -> c + " = IF(" + applied + ", COALESCE(" + c + ", VALUES(" + c + ")), " + c + "), ")
                 .collect(Collectors.joining()));
         sql.append("is_in_etcd = IF(").append(applied).append(", VALUES(is_in_etcd), is_in_etcd), ");
         sql.append("version = IF(").append(applied).append(", VALUES(version), version)");
