@@ -69,10 +69,11 @@ class MySqlConcurrencyTest {
     }
 
     @Test
-    void w6_concurrentBatchesOfOverlappingPodsEndAtTheHighestVersions(TestDatabase db) throws Exception {
+    void w6_b1_concurrentBatchesOfOverlappingPodsEndAtTheHighestVersionsWithOneInsertedEach(TestDatabase db) throws Exception {
         try (MetaStore store = MySqlTestStores.open(db, b -> b.option(MySqlSettings.POOL_SIZE, "8"))) {
             MySqlTestStores.empty(db);
             Map<String, Integer> highest = new ConcurrentHashMap<>();
+            Map<String, AtomicInteger> insertedPerIdentity = new ConcurrentHashMap<>();
             race(8, t -> {
                 Random random = new Random(100 + t);
                 for (int round = 0; round < 10; round++) {
@@ -83,9 +84,19 @@ class MySqlConcurrencyTest {
                         batch.add(pod("p" + i, "j", "w-" + i, Integer.toString(v), PodStatus.RUNNING));
                         highest.merge("p" + i, v, Math::max);
                     }
-                    assertThat(store.pods().saveAll(batch)).hasSize(100);
+                    List<WriteOutcome> outcomes = store.pods().saveAll(batch);
+                    assertThat(outcomes).hasSize(100);
+                    for (int k = 0; k < outcomes.size(); k++) {
+                        if (outcomes.get(k) == WriteOutcome.INSERTED) {
+                            insertedPerIdentity.computeIfAbsent(batch.get(k).podId(), id -> new AtomicInteger())
+                                    .incrementAndGet();
+                        }
+                    }
                 }
             });
+            // B1 + I2: batches that race on new identities still report exactly one INSERTED for each
+            assertThat(insertedPerIdentity.keySet()).as("identities reported INSERTED").isEqualTo(highest.keySet());
+            assertThat(insertedPerIdentity.values()).extracting(AtomicInteger::get).as("INSERTED per identity").containsOnly(1);
             Map<String, String> expected = new HashMap<>();
             highest.forEach((id, v) -> expected.put(id, Integer.toString(v)));
             assertOneRowPerIdentity(db, "replica_info", "pod_id", expected);

@@ -57,6 +57,28 @@ class MySqlRemovalRulesTest {
     }
 
     @Test
+    void i1_aKeyWithATrailingSpaceIsAnotherIdentityEvenUnderPadSpaceCollations() {
+        JobRecord job = job("uid-pad", "1", JobStatus.RUNNING).toBuilder().region("eu").build();
+        PodRecord pod = pod("pod-pad", "uid-pad", "w-0", "1", PodStatus.RUNNING).toBuilder().region("eu").build();
+        store.jobs().save(job);
+        store.pods().save(pod);
+        JobKey padded = new JobKey("eu", "uid-pad ");
+        PodKey paddedPod = new PodKey("eu ", "pod-pad");
+        assertThat(store.jobs().get(padded)).isEmpty();
+        assertThat(store.pods().get(paddedPod)).isEmpty();
+        assertThat(store.jobs().markRemoved(padded, AT)).isEqualTo(WriteOutcome.NOT_FOUND);
+        assertThat(store.pods().markRemoved(paddedPod, AT)).isEqualTo(WriteOutcome.NOT_FOUND);
+        assertThat(store.jobs().delete(padded)).isFalse();
+        // D3 with a padded region or kind reconciles nothing of "eu" / "TFJob"
+        assertThat(store.jobs().reconcile("eu ", Set.of("TFJob"), Set.of(), AT)).isZero();
+        assertThat(store.jobs().reconcile("eu", Set.of("TFJob "), Set.of(), AT)).isZero();
+        assertThat(store.pods().reconcile("eu ", Set.of(), AT)).isZero();
+        assertThat(store.jobs().findLatest("default", "job-uid-pad ", "TFJob")).isEmpty();
+        assertThat(store.jobs().get(job.key())).contains(job.toBuilder().gmtModified(T0).build());
+        assertThat(store.pods().get(pod.key()).orElseThrow().inEtcd()).isTrue();
+    }
+
+    @Test
     void d1_unfinishedJobBecomesStoppedAtTheRemovalTime() {
         store.jobs().save(job("a", "5", JobStatus.RUNNING));
         assertThat(store.jobs().markRemoved(JobKey.of("a"), AT)).isEqualTo(WriteOutcome.UPDATED);

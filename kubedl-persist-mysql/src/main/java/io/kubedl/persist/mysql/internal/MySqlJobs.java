@@ -141,7 +141,7 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
 
     @Override public WriteOutcome save(JobRecord job) { return super.save(job); }
     @Override public List<WriteOutcome> saveAll(List<JobRecord> jobs) { return super.saveAll(jobs); }
-    @Override public Optional<JobRecord> get(JobKey key) { return get(key.jobId(), key.region()); }
+    @Override public Optional<JobRecord> get(JobKey key) { return super.get(key); }
     @Override public WriteOutcome markRemoved(JobKey key, Instant removedAt) { return super.markRemoved(key, removedAt); }
     @Override public boolean delete(JobKey key) { return super.delete(key); }
     @Override public int purge(Instant finishedBefore) { return super.purge(finishedBefore); }
@@ -149,9 +149,9 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override
     public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
         lifecycle.ensureOpen();
-        return query("findLatest job " + namespace + "/" + name, "SELECT " + SELECT + " FROM job_info"
-                + " WHERE namespace = ? AND name = ? AND kind = ? ORDER BY gmt_created DESC, id DESC LIMIT 1",
-                List.of(namespace, name, kind)).stream().findFirst();
+        SqlWhere where = new SqlWhere().exact("namespace", namespace).exact("name", name).exact("kind", kind);
+        return query("findLatest job " + namespace + "/" + name, "SELECT " + SELECT + " FROM job_info" + where.sql()
+                + " ORDER BY gmt_created DESC, id DESC LIMIT 1", where.params()).stream().findFirst();
     }
 
     @Override
@@ -200,9 +200,9 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
         if (kinds == null || kinds.isEmpty()) {
             throw new InvalidRecordException("kinds", "must not be empty; name the kinds this controller watches");
         }
-        List<String> kindList = new ArrayList<>(kinds);
-        return reconcile(region, " AND kind IN (" + placeholders(kindList.size()) + ")", kindList, liveJobIds, removedAt,
-                "liveJobIds");
+        // exact kinds: "TFJob " must not reconcile the TFJobs
+        SqlWhere ofKinds = new SqlWhere().in("kind", new ArrayList<>(new java.util.TreeSet<>(kinds)));
+        return reconcile(region, " AND " + ofKinds.conditions(), ofKinds.params(), liveJobIds, removedAt, "liveJobIds");
     }
 
     static SqlWhere filters(JobQuery q) {

@@ -134,7 +134,7 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
 
     @Override public WriteOutcome save(PodRecord pod) { return super.save(pod); }
     @Override public List<WriteOutcome> saveAll(List<PodRecord> pods) { return super.saveAll(pods); }
-    @Override public Optional<PodRecord> get(PodKey key) { return get(key.podId(), key.region()); }
+    @Override public Optional<PodRecord> get(PodKey key) { return super.get(key); }
     @Override public WriteOutcome markRemoved(PodKey key, Instant removedAt) { return super.markRemoved(key, removedAt); }
     @Override public boolean delete(PodKey key) { return super.delete(key); }
     @Override public int purge(Instant finishedBefore) { return super.purge(finishedBefore); }

@@ -13,10 +13,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,6 +43,7 @@ abstract class RecordTable<R, K> {
     private final String upsertOne;
     private final String upsertBatch;
     private final String markRemovedSet;
+    private final BatchUpsert<R, K> batchUpsert;
 
     RecordTable(DataSource dataSource, StoreLifecycle lifecycle, SqlErrors errors, int purgeBatchSize) {
         this.dataSource = dataSource;
@@ -61,6 +58,7 @@ abstract class RecordTable<R, K> {
         this.markRemovedSet = "UPDATE " + table() + " SET gmt_modified = IF(" + FINISHED + ", gmt_modified, ?),"
                 + " gmt_finished = IF(" + FINISHED + ", COALESCE(gmt_finished, ?), ?),"
                 + " status = IF(" + FINISHED + ", status, 'Stopped'), is_in_etcd = 0";
+        this.batchUpsert = new BatchUpsert<>(this, upsertBatch);
     }
 
     // ---- what a subclass says about its table ----
@@ -142,10 +140,9 @@ abstract class RecordTable<R, K> {
      */
     private WriteOutcome classifyUntouched(Connection c, R row) throws SQLException {
         K key = key(row);
-        try (PreparedStatement ps = c.prepareStatement("SELECT version, is_in_etcd FROM " + table()
-                + " WHERE " + idColumn() + " = ? AND deploy_region = ?")) {
-            ps.setString(1, uid(key));
-            ps.setString(2, region(key));
+        SqlWhere where = identity(key);
+        try (PreparedStatement ps = c.prepareStatement("SELECT version, is_in_etcd FROM " + table() + where.sql())) {
+            SqlWhere.bind(ps, where.params(), 1);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next() && rs.getInt("is_in_etcd") == 1 && rs.getString("version").equals(version(row))) {
                     return WriteOutcome.UNCHANGED;
@@ -156,19 +153,8 @@ abstract class RecordTable<R, K> {
     }
 
     /**
-     * Saves a batch as the saves one by one would (B1), in one transaction.
-     *
-     * <p>With rewriteBatchedStatements the driver sends one multi-row INSERT ... ON
-     * DUPLICATE KEY UPDATE and reports SUCCESS_NO_INFO for every item, so the counts
-     * cannot give per-item outcomes. Instead, inside the transaction: the stored rows of
-     * the batch's identities are read with FOR UPDATE (locked until commit, so nobody
-     * changes them in between); the contract's rules are applied in memory item by
-     * item, which gives the exact outcome of each item in input order and the final row
-     * of each identity (the highest version, COALESCEd timestamps, gmt_modified moved
-     * only on a status change); then only the identities that changed are written, with
-     * the same version-guarded upsert, so that even an identity inserted concurrently
-     * after the read (no row to lock yet) never goes backwards. Identities are written
-     * in key order so that concurrent batches lock in the same order.
+     * Saves a batch as the saves one by one would (B1), in one transaction, with exact
+     * per-item outcomes also under concurrency: see {@link BatchUpsert}.
      */
     List<WriteOutcome> saveAll(List<R> rows) {
         lifecycle.ensureOpen();
@@ -180,30 +166,7 @@ abstract class RecordTable<R, K> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
-                    Map<K, R> current = lockStored(c, rows);
-                    Instant now = nowSeconds();
-                    List<WriteOutcome> outcomes = new ArrayList<>(rows.size());
-                    Map<K, R> changed = new LinkedHashMap<>();
-                    for (R row : rows) {
-                        K key = key(row);
-                        Applied<R> applied = apply(current.get(key), row, now);
-                        outcomes.add(applied.outcome());
-                        if (applied.outcome().changedRow()) {
-                            current.put(key, applied.row());
-                            changed.put(key, applied.row());
-                        }
-                    }
-                    if (!changed.isEmpty()) {
-                        List<R> writes = new ArrayList<>(changed.values());
-                        writes.sort(Comparator.comparing((R r) -> uid(key(r))).thenComparing(r -> region(key(r))));
-                        try (PreparedStatement ps = c.prepareStatement(upsertBatch)) {
-                            for (R write : writes) {
-                                ps.setLong(bindRecord(ps, write), nonce());
-                                ps.addBatch();
-                            }
-                            ps.executeBatch();
-                        }
-                    }
+                    List<WriteOutcome> outcomes = batchUpsert.write(c, rows);
                     c.commit();
                     return outcomes;
                 } catch (SQLException | RuntimeException e) {
@@ -214,31 +177,12 @@ abstract class RecordTable<R, K> {
         });
     }
 
-    private Map<K, R> lockStored(Connection c, List<R> rows) throws SQLException {
-        Set<K> wanted = new HashSet<>();
-        Set<String> uids = new java.util.TreeSet<>();
-        for (R row : rows) {
-            K key = key(row);
-            wanted.add(key);
-            uids.add(uid(key));
-        }
-        Map<K, R> stored = new HashMap<>();
-        for (List<String> chunk : chunks(new ArrayList<>(uids))) {
-            String sql = "SELECT " + selectColumns() + " FROM " + table() + " WHERE " + idColumn() + " IN ("
-                    + placeholders(chunk.size()) + ") FOR UPDATE";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                SqlWhere.bind(ps, chunk, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        R row = map(rs);
-                        if (wanted.contains(key(row))) {
-                            stored.put(key(row), row);
-                        }
-                    }
-                }
-            }
-        }
-        return stored;
+    /**
+     * The row of one identity, compared exactly: the collation pads with spaces, and a
+     * key of {@code 'abc '} (which V1 never lets into the table) must not find {@code 'abc'}.
+     */
+    SqlWhere identity(K key) {
+        return new SqlWhere().exact(idColumn(), uid(key)).exact("deploy_region", region(key));
     }
 
     WriteOutcome markRemoved(K key, Instant removedAt) {
@@ -246,11 +190,10 @@ abstract class RecordTable<R, K> {
         Instant at = requireTime("removedAt", removedAt);
         return withDeadlockRetry(() -> "markRemoved " + what() + " " + key, () -> {
             try (Connection c = dataSource.getConnection()) {
-                try (PreparedStatement ps = c.prepareStatement(markRemovedSet + " WHERE " + idColumn()
-                        + " = ? AND deploy_region = ? AND is_in_etcd = 1")) {
+                SqlWhere where = identity(key).add("is_in_etcd = 1");
+                try (PreparedStatement ps = c.prepareStatement(markRemovedSet + where.sql())) {
                     bindRemoval(ps, at);
-                    ps.setString(4, uid(key));
-                    ps.setString(5, region(key));
+                    SqlWhere.bind(ps, where.params(), 4);
                     if (ps.executeUpdate() > 0) {
                         return WriteOutcome.UPDATED;
                     }
@@ -267,10 +210,9 @@ abstract class RecordTable<R, K> {
     }
 
     private boolean exists(Connection c, K key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table() + " WHERE " + idColumn()
-                + " = ? AND deploy_region = ?")) {
-            ps.setString(1, uid(key));
-            ps.setString(2, region(key));
+        SqlWhere where = identity(key);
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table() + where.sql())) {
+            SqlWhere.bind(ps, where.params(), 1);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
@@ -284,10 +226,10 @@ abstract class RecordTable<R, K> {
                 c.setAutoCommit(false);
                 try {
                     Integer inEtcd = null;
-                    try (PreparedStatement ps = c.prepareStatement("SELECT is_in_etcd FROM " + table() + " WHERE "
-                            + idColumn() + " = ? AND deploy_region = ? FOR UPDATE")) {
-                        ps.setString(1, uid(key));
-                        ps.setString(2, region(key));
+                    SqlWhere where = identity(key);
+                    try (PreparedStatement ps = c.prepareStatement("SELECT is_in_etcd FROM " + table() + where.sql()
+                            + " FOR UPDATE")) {
+                        SqlWhere.bind(ps, where.params(), 1);
                         try (ResultSet rs = ps.executeQuery()) {
                             if (rs.next()) {
                                 inEtcd = rs.getInt(1);
@@ -303,10 +245,8 @@ abstract class RecordTable<R, K> {
                         throw new StillInEtcdException(what() + " " + key);
                     }
                     deleteDependents(c, region(key), List.of(uid(key)));
-                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + " WHERE " + idColumn()
-                            + " = ? AND deploy_region = ?")) {
-                        ps.setString(1, uid(key));
-                        ps.setString(2, region(key));
+                    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table() + where.sql())) {
+                        SqlWhere.bind(ps, where.params(), 1);
                         ps.executeUpdate();
                     }
                     c.commit();
@@ -335,11 +275,12 @@ abstract class RecordTable<R, K> {
         return withDeadlockRetry(() -> "reconcile " + what() + "s of region '" + r + "'", () -> {
             try (Connection c = dataSource.getConnection()) {
                 List<String> gone = new ArrayList<>();
-                String sql = "SELECT " + idColumn() + " FROM " + table() + " WHERE deploy_region = ? AND is_in_etcd = 1"
-                        + extraClause;
+                // the region exactly: "eu " must not reconcile (and remove) the rows of "eu"
+                SqlWhere inRegion = new SqlWhere().exact("deploy_region", r).add("is_in_etcd = 1");
+                String sql = "SELECT " + idColumn() + " FROM " + table() + inRegion.sql() + extraClause;
                 try (PreparedStatement ps = c.prepareStatement(sql)) {
-                    ps.setString(1, r);
-                    SqlWhere.bind(ps, extraParams, 2);
+                    int next = SqlWhere.bind(ps, inRegion.params(), 1);
+                    SqlWhere.bind(ps, extraParams, next);
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             String uid = rs.getString(1);
@@ -351,11 +292,11 @@ abstract class RecordTable<R, K> {
                 }
                 int marked = 0;
                 for (List<String> chunk : chunks(gone)) {
-                    try (PreparedStatement ps = c.prepareStatement(markRemovedSet + " WHERE deploy_region = ? AND "
-                            + idColumn() + " IN (" + placeholders(chunk.size()) + ") AND is_in_etcd = 1" + extraClause)) {
+                    try (PreparedStatement ps = c.prepareStatement(markRemovedSet + inRegion.sql() + " AND "
+                            + idColumn() + " IN (" + placeholders(chunk.size()) + ")" + extraClause)) {
                         bindRemoval(ps, at);
-                        ps.setString(4, r);
-                        int next = SqlWhere.bind(ps, chunk, 5);
+                        int next = SqlWhere.bind(ps, inRegion.params(), 4);
+                        next = SqlWhere.bind(ps, chunk, next);
                         SqlWhere.bind(ps, extraParams, next);
                         marked += ps.executeUpdate();
                     }
@@ -419,10 +360,11 @@ abstract class RecordTable<R, K> {
 
     // ---- reads ----
 
-    Optional<R> get(String uid, String region) {
+    Optional<R> get(K key) {
         lifecycle.ensureOpen();
-        List<R> rows = query("get " + what() + " " + uid, "SELECT " + selectColumns() + " FROM " + table()
-                + " WHERE " + idColumn() + " = ? AND deploy_region = ?", List.of(uid, region == null ? "" : region));
+        SqlWhere where = identity(key);
+        List<R> rows = query("get " + what() + " " + key, "SELECT " + selectColumns() + " FROM " + table() + where.sql(),
+                where.params());
         return rows.stream().findFirst();
     }
 

@@ -82,6 +82,11 @@ final class SqlWhere {
         return Collections.unmodifiableList(params);
     }
 
+    /** @return the conditions ANDed, without WHERE: {@code "a AND b"}, or {@code "1 = 1"} when there are none */
+    String conditions() {
+        return clauses.isEmpty() ? "1 = 1" : String.join(" AND ", clauses);
+    }
+
     /** @return {@code ""} or {@code " WHERE a AND b"} */
     String sql() {
         return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);

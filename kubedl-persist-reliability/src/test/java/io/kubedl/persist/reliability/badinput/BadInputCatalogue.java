@@ -664,7 +664,9 @@ public final class BadInputCatalogue {
                             .hasMessage(field + ": must not start or end with whitespace, was '" + padded + "'");
                     assertWhitespaceMessage(s, () -> s.jobs().saveAll(List.of(job)), field, padded);
                     assertThat(s.jobs().get(plain.key())).as("the unpadded row").contains(plain);
-                    assertThat(s.jobs().get(job.key())).as("the padded identity").isEmpty();
+                    if (!job.key().equals(plain.key())) {
+                        assertThat(s.jobs().get(job.key())).as("the padded identity").isEmpty();
+                    }
                 });
     }
 
@@ -688,7 +690,9 @@ public final class BadInputCatalogue {
                             .hasMessage(field + ": must not start or end with whitespace, was '" + padded + "'");
                     assertWhitespaceMessage(s, () -> s.pods().saveAll(List.of(pod)), field, padded);
                     assertThat(s.pods().get(plain.key())).as("the unpadded row").contains(plain);
-                    assertThat(s.pods().get(pod.key())).as("the padded identity").isEmpty();
+                    if (!pod.key().equals(plain.key())) {
+                        assertThat(s.pods().get(pod.key())).as("the padded identity").isEmpty();
+                    }
                 });
     }
 
