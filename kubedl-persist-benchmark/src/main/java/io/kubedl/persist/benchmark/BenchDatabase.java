@@ -24,11 +24,16 @@ final class BenchDatabase implements AutoCloseable {
 
     static BenchDatabase create(TestServer server, String prefix) {
         TestDatabase database = server.createDatabase("bench_" + prefix);
+        boolean opened = false;
         try {
-            return new BenchDatabase(database, MetaStorage.open(database.configBuilder().build()));
-        } catch (RuntimeException e) {
-            database.close();
-            throw e;
+            BenchDatabase db = new BenchDatabase(database, MetaStorage.open(database.configBuilder().build()));
+            opened = true;
+            return db;
+        } finally {
+            // also on an Error (e.g. a provider jar that vanished): never leave a database behind
+            if (!opened) {
+                database.close();
+            }
         }
     }
 
