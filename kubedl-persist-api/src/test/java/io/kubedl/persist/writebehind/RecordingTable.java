@@ -86,6 +86,19 @@ final class RecordingTable<K, R> {
         }
     }
 
+    /** Waits, on this table's monitor, until the rows satisfy the condition. */
+    synchronized void awaitRows(String what, Predicate<Map<K, R>> condition, Duration deadline)
+            throws InterruptedException {
+        long end = System.nanoTime() + deadline.toNanos();
+        while (!condition.test(rows)) {
+            long left = end - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError(name + ": timed out waiting for " + what + "; rows " + rows.keySet());
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+    }
+
     synchronized List<String> calls() {
         return List.copyOf(calls);
     }
@@ -122,6 +135,7 @@ final class RecordingTable<K, R> {
             for (R record : records) {
                 outcomes.add(saveOne(record));
             }
+            notifyAll();
             return outcomes;
         }
     }
@@ -138,6 +152,7 @@ final class RecordingTable<K, R> {
                 return WriteOutcome.UNCHANGED;
             }
             rows.put(key, removed.apply(row, at));
+            notifyAll();
             return WriteOutcome.UPDATED;
         }
     }

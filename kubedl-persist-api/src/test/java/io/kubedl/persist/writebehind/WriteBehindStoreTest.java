@@ -83,7 +83,7 @@ class WriteBehindStoreTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("timed out waiting for " + what);
             }
-            // a condition probe, not a timing assumption: yields the core to the writer
+            // polls a thread state that no monitor signals; yields the core to the thread observed
             Thread.onSpinWait();
             Thread.yield();
         }
@@ -140,7 +140,7 @@ class WriteBehindStoreTest {
             store.submit(job("a", "1"));
             store.submit(job("b", "1"));
             store.submit(job("c", "1"));
-            await("a full batch written", () -> delegate.jobTable.all().size() == 3);
+            delegate.jobTable.awaitRows("a full batch written", rows -> rows.size() == 3, DEADLINE);
             assertThat(delegate.jobTable.batchSizes()).containsExactly(3);
             assertThat(store.pendingCount()).isZero();
         }
@@ -149,7 +149,8 @@ class WriteBehindStoreTest {
         void aPartialBatchIsWrittenOnceItsOldestIdentityWaitedMaxDelay() throws InterruptedException {
             WriteBehindStore store = open(manual().maxDelay(Duration.ZERO));
             store.submit(job("a", "1"));
-            await("the age trigger to write a", () -> delegate.jobTable.get(JobKey.of("a")).isPresent());
+            delegate.jobTable.awaitRows("the age trigger to write a", rows -> rows.containsKey(JobKey.of("a")),
+                    DEADLINE);
         }
     }
 

@@ -33,11 +33,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,7 +54,7 @@ class WriteBehindOnMySqlTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     private final TestDatabase db;
-    private final AtomicInteger transientFailures = new AtomicInteger();
+    private final CountDownLatch firstTransientFailure = new CountDownLatch(1);
     private final List<WriteFailure> failures = new CopyOnWriteArrayList<>();
     private MetaStore store;
     private WriteBehindStore writeBehind;
@@ -110,7 +110,7 @@ class WriteBehindOnMySqlTest {
             try (Connection admin = db.server().connect(); Statement s = admin.createStatement()) {
                 s.execute("KILL CONNECTION " + writer);
             }
-            awaitCondition("the killed write to fail as transient", () -> transientFailures.get() > 0);
+            awaitFirstTransientFailure("the killed write to fail as transient");
             holder.rollback();
         }
         writeBehind.flush();
@@ -151,7 +151,7 @@ class WriteBehindOnMySqlTest {
         db.server().stop();
         try {
             produce(40, 3, 4, true);
-            awaitCondition("a write to fail while the server is down", () -> transientFailures.get() > 0);
+            awaitFirstTransientFailure("a write to fail while the server is down");
         } finally {
             db.server().start();
         }
@@ -218,14 +218,9 @@ class WriteBehindOnMySqlTest {
         throw new AssertionError("the writer never blocked on the row lock");
     }
 
-    private static void awaitCondition(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.onSpinWait();
-            Thread.yield();
+    private void awaitFirstTransientFailure(String what) throws InterruptedException {
+        if (!firstTransientFailure.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("timed out waiting for " + what);
         }
     }
 
@@ -236,7 +231,7 @@ class WriteBehindOnMySqlTest {
                 return method.invoke(delegate, args);
             } catch (InvocationTargetException e) {
                 if (e.getCause() instanceof PersistException pe && pe.isTransient()) {
-                    transientFailures.incrementAndGet();
+                    firstTransientFailure.countDown();
                 }
                 throw e.getCause();
             }
