@@ -297,6 +297,32 @@ class WriteBehindStoreTest {
             }
         }
 
+        @Test
+        void anInterruptedSubmitterGetsAPersistExceptionAndKeepsItsInterruptFlag() throws Exception {
+            WriteBehindStore store = open(manual().maxBatchSize(1).maxPendingIdentities(1).maxDelay(Duration.ZERO)
+                    .submitTimeout(DEADLINE));
+            delegate.jobTable.closeGate();
+            store.submit(job("a", "1"));
+            delegate.jobTable.awaitWriterAtGate(DEADLINE);
+
+            ExecutorService submitter = Executors.newSingleThreadExecutor();
+            try {
+                Future<Boolean> interrupted = submitter.submit(() -> {
+                    Thread.currentThread().interrupt();
+                    assertThatThrownBy(() -> store.submit(job("b", "1")))
+                            .isInstanceOf(io.kubedl.persist.PersistException.class)
+                            .hasMessageContaining("interrupted while waiting for room");
+                    return Thread.currentThread().isInterrupted();
+                });
+                assertThat(interrupted.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            } finally {
+                submitter.shutdownNow();
+            }
+            delegate.jobTable.openGate();
+            store.flush();
+            assertThat(delegate.jobTable.rows()).containsOnlyKeys(JobKey.of("a"));
+        }
+
         private boolean hasWaiter(WriteBehindStore store) {
             return Thread.getAllStackTraces().keySet().stream()
                     .anyMatch(t -> t.getState() == Thread.State.TIMED_WAITING && List.of(t.getStackTrace()).stream()
@@ -454,6 +480,27 @@ class WriteBehindStoreTest {
             assertThat(report.unwrittenPods()).isEmpty();
             assertThat(delegate.podTable.rows()).containsOnlyKeys(PodKey.of("p"));
             assertThat(report.toString()).contains("a");
+        }
+
+        @Test
+        void aFlushThatCloseCutsShortFailsInsteadOfClaimingDurability() throws Exception {
+            WriteBehindStore store = open(manual());
+            delegate.jobTable.closeGate();
+            store.submit(job("a", "1"));
+            ExecutorService flusher = Executors.newSingleThreadExecutor();
+            try {
+                Future<?> flush = flusher.submit(() -> store.flush());
+                delegate.jobTable.awaitWriterAtGate(DEADLINE);
+
+                CloseReport report = store.close(Duration.ZERO);
+
+                assertThat(report.unwrittenJobs()).containsExactly(JobKey.of("a"));
+                assertThatThrownBy(() -> flush.get(DEADLINE.toMillis(), TimeUnit.MILLISECONDS))
+                        .hasCauseInstanceOf(IllegalStateException.class)
+                        .hasMessageContaining("closed before the flush completed");
+            } finally {
+                flusher.shutdownNow();
+            }
         }
 
         @Test
