@@ -159,6 +159,10 @@ public final class BenchmarkMain {
                         heap.firstPassMiB(), heap.identities(), heap.bytesPerIdentity(), heap.events(),
                         heap.secondPassMiB(), 2 * heap.events());
             }
+        } else {
+            out.println("write-behind heap probe skipped: it needs fewer than "
+                    + io.kubedl.persist.writebehind.WriteBehindOptions.MAX_BATCH_SIZE
+                    + " identities of a kind (use --jobs 550 or less)");
         }
         out.println();
         if (outcome.mismatches().isEmpty()) {
