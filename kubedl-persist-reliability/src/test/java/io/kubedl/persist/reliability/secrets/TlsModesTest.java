@@ -105,7 +105,7 @@ class TlsModesTest {
             for (SslMode mode : new SslMode[] {SslMode.REQUIRED, SslMode.VERIFY_CA, SslMode.VERIFY_IDENTITY}) {
                 StorageConfig config = database.configBuilder().option("sslMode", mode.name()).build();
                 Throwable t = catchThrowable(() -> MetaStorage.open(config).close());
-                LOG.info("TLS: {} against {} (no TLS) failed with: {}", mode, database.server(), t);
+                LOG.info("TLS: {} against {} (no TLS) failed with: {}", mode, database.server(), String.valueOf(t));
                 assertThat(t).isInstanceOf(ConfigurationException.class)
                         .isNotInstanceOf(TransientPersistException.class)
                         .hasMessageContaining("host " + database.host())
