@@ -43,7 +43,12 @@ import java.util.TreeSet;
  *     identities that still change with the version-guarded multi-row upsert.</li>
  * </ol>
  * Every row the batch touches is locked from its first statement to the commit, so the
- * in-memory outcomes are the truth. Keys are sorted before each locking statement.
+ * in-memory outcomes are the truth. Keys are sorted before each locking statement, so
+ * two batches lock in the same order; a cycle needs a third writer to commit a new
+ * identity between their two locking steps (one batch finds it stored, the other
+ * absent), and the deadlock that follows rolls one batch back whole, which
+ * {@code RecordTable.withDeadlockRetry} runs again with a new nonce. When every identity
+ * exists, a batch costs the same two statements as before (lock, upsert).
  *
  * @param <R> JobRecord or PodRecord
  * @param <K> JobKey or PodKey
