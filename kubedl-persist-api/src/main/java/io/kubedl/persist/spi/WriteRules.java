@@ -38,21 +38,40 @@ public final class WriteRules {
      */
     public static Applied<JobRecord> save(JobRecord stored, JobRecord in, Instant now) {
         if (stored == null) {
-            return new Applied<>(WriteOutcome.INSERTED,
-                    in.gmtModified() != null ? in : in.toBuilder().gmtModified(in.gmtCreated()).build());
+            return new Applied<>(WriteOutcome.INSERTED, inserted(in));
         }
         WriteOutcome refused = refusal(stored.inEtcd(), in.version().compareTo(stored.version()));
-        if (refused != null) {
-            return new Applied<>(refused, stored);
-        }
-        return new Applied<>(WriteOutcome.UPDATED, stored.toBuilder()
+        return refused != null ? new Applied<>(refused, stored) : new Applied<>(WriteOutcome.UPDATED, merged(stored, in, now));
+    }
+
+    /**
+     * W1: the row an unknown identity is inserted as (gmtModified defaults to gmtCreated).
+     *
+     * @param in the saved record
+     * @return the row to insert
+     */
+    public static JobRecord inserted(JobRecord in) {
+        return in.gmtModified() != null ? in : in.toBuilder().gmtModified(in.gmtCreated()).build();
+    }
+
+    /**
+     * W2, W7: the row after a NEWER version was saved over a row in etcd. It does not
+     * check the version guard; {@link #save(JobRecord, JobRecord, Instant)} does.
+     *
+     * @param stored the stored row
+     * @param in the newer record
+     * @param now the store's current time
+     * @return the merged row
+     */
+    public static JobRecord merged(JobRecord stored, JobRecord in, Instant now) {
+        return stored.toBuilder()
                 .version(in.version()).status(in.status()).resources(in.resources()).tenant(in.tenant())
                 .owner(in.owner()).remark(in.remark()).inEtcd(in.inEtcd())
                 .gmtModified(modified(stored.status().equals(in.status()), stored.gmtModified(), in.gmtModified(), now))
                 // W7: gmtRunning is when the job first ran, so a restart's later time never replaces it
                 .gmtRunning(firstNonNull(stored.gmtRunning(), in.gmtRunning()))
                 .gmtFinished(firstNonNull(in.gmtFinished(), stored.gmtFinished()))
-                .build());
+                .build();
     }
 
     /**
@@ -65,21 +84,39 @@ public final class WriteRules {
      */
     public static Applied<PodRecord> save(PodRecord stored, PodRecord in, Instant now) {
         if (stored == null) {
-            return new Applied<>(WriteOutcome.INSERTED,
-                    in.gmtModified() != null ? in : in.toBuilder().gmtModified(in.gmtCreated()).build());
+            return new Applied<>(WriteOutcome.INSERTED, inserted(in));
         }
         WriteOutcome refused = refusal(stored.inEtcd(), in.version().compareTo(stored.version()));
-        if (refused != null) {
-            return new Applied<>(refused, stored);
-        }
-        return new Applied<>(WriteOutcome.UPDATED, stored.toBuilder()
+        return refused != null ? new Applied<>(refused, stored) : new Applied<>(WriteOutcome.UPDATED, merged(stored, in, now));
+    }
+
+    /**
+     * W1 for pods; see {@link #inserted(JobRecord)}.
+     *
+     * @param in the saved record
+     * @return the row to insert
+     */
+    public static PodRecord inserted(PodRecord in) {
+        return in.gmtModified() != null ? in : in.toBuilder().gmtModified(in.gmtCreated()).build();
+    }
+
+    /**
+     * W2, W7 for pods; see {@link #merged(JobRecord, JobRecord, Instant)}.
+     *
+     * @param stored the stored row
+     * @param in the newer record
+     * @param now the store's current time
+     * @return the merged row
+     */
+    public static PodRecord merged(PodRecord stored, PodRecord in, Instant now) {
+        return stored.toBuilder()
                 .version(in.version()).status(in.status()).image(in.image()).replicaType(in.replicaType())
                 .resources(in.resources()).hostIp(in.hostIp()).podIp(in.podIp()).remark(in.remark())
                 .inEtcd(in.inEtcd())
                 .gmtModified(modified(stored.status().equals(in.status()), stored.gmtModified(), in.gmtModified(), now))
                 .gmtStarted(firstNonNull(in.gmtStarted(), stored.gmtStarted()))
                 .gmtFinished(firstNonNull(in.gmtFinished(), stored.gmtFinished()))
-                .build());
+                .build();
     }
 
     /**

@@ -2,9 +2,9 @@ package io.kubedl.persist.memory;
 
 import io.kubedl.persist.model.JobKey;
 import io.kubedl.persist.model.JobRecord;
-import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.ResourceVersion;
 import io.kubedl.persist.spi.RecordValidator;
+import io.kubedl.persist.spi.WriteRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,35 +48,16 @@ class JobTable extends MemoryTable<JobKey, JobRecord> {
 
     @Override
     JobRecord inserted(JobRecord job) {
-        return job.gmtModified() != null ? job : job.toBuilder().gmtModified(job.gmtCreated()).build();
+        return WriteRules.inserted(job);
     }
 
     @Override
     JobRecord updated(JobRecord stored, JobRecord in, Instant now) {
-        boolean statusChanged = !in.status().equals(stored.status());
-        return stored.toBuilder()
-                .version(in.version())
-                .status(in.status())
-                .resources(in.resources())
-                .tenant(in.tenant())
-                .owner(in.owner())
-                .remark(in.remark())
-                .inEtcd(in.inEtcd())
-                // W7: gmtRunning is when the job first ran, so a restart's later time never replaces it
-                .gmtRunning(coalesce(stored.gmtRunning(), in.gmtRunning()))
-                .gmtFinished(coalesce(in.gmtFinished(), stored.gmtFinished()))
-                .gmtModified(statusChanged ? coalesce(in.gmtModified(), now) : stored.gmtModified())
-                .build();
+        return WriteRules.merged(stored, in, now);
     }
 
     @Override
     JobRecord removed(JobRecord stored, Instant at) {
-        JobRecord.Builder removed = stored.toBuilder().inEtcd(false);
-        if (stored.status().isFinished()) {
-            removed.gmtFinished(coalesce(stored.gmtFinished(), at));
-        } else {
-            removed.status(JobStatus.STOPPED).gmtFinished(at).gmtModified(at);
-        }
-        return removed.build();
+        return WriteRules.removed(stored, at);
     }
 }

@@ -2,9 +2,9 @@ package io.kubedl.persist.memory;
 
 import io.kubedl.persist.model.PodKey;
 import io.kubedl.persist.model.PodRecord;
-import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.model.ResourceVersion;
 import io.kubedl.persist.spi.RecordValidator;
+import io.kubedl.persist.spi.WriteRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,36 +48,16 @@ class PodTable extends MemoryTable<PodKey, PodRecord> {
 
     @Override
     PodRecord inserted(PodRecord pod) {
-        return pod.gmtModified() != null ? pod : pod.toBuilder().gmtModified(pod.gmtCreated()).build();
+        return WriteRules.inserted(pod);
     }
 
     @Override
     PodRecord updated(PodRecord stored, PodRecord in, Instant now) {
-        boolean statusChanged = !in.status().equals(stored.status());
-        return stored.toBuilder()
-                .version(in.version())
-                .status(in.status())
-                .image(in.image())
-                .replicaType(in.replicaType())
-                .resources(in.resources())
-                .hostIp(in.hostIp())
-                .podIp(in.podIp())
-                .remark(in.remark())
-                .inEtcd(in.inEtcd())
-                .gmtStarted(coalesce(in.gmtStarted(), stored.gmtStarted()))
-                .gmtFinished(coalesce(in.gmtFinished(), stored.gmtFinished()))
-                .gmtModified(statusChanged ? coalesce(in.gmtModified(), now) : stored.gmtModified())
-                .build();
+        return WriteRules.merged(stored, in, now);
     }
 
     @Override
     PodRecord removed(PodRecord stored, Instant at) {
-        PodRecord.Builder removed = stored.toBuilder().inEtcd(false);
-        if (stored.status().isFinished()) {
-            removed.gmtFinished(coalesce(stored.gmtFinished(), at));
-        } else {
-            removed.status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at);
-        }
-        return removed.build();
+        return WriteRules.removed(stored, at);
     }
 }
