@@ -4,7 +4,7 @@ import io.kubedl.persist.model.JobKey;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.ResourceVersion;
 import io.kubedl.persist.spi.RecordValidator;
-import io.kubedl.persist.spi.WriteRules;
+import io.kubedl.persist.spi.RowRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,16 +48,16 @@ class JobTable extends MemoryTable<JobKey, JobRecord> {
 
     @Override
     JobRecord inserted(JobRecord job) {
-        return WriteRules.inserted(job);
+        return RowRules.inserted(job);
     }
 
     @Override
     JobRecord updated(JobRecord stored, JobRecord in, Instant now) {
-        return WriteRules.merged(stored, in, now);
+        return RowRules.merged(stored, in, now);
     }
 
     @Override
     JobRecord removed(JobRecord stored, Instant at) {
-        return WriteRules.removed(stored, at);
+        return RowRules.removed(stored, at);
     }
 }

@@ -4,7 +4,7 @@ import io.kubedl.persist.model.PodKey;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.ResourceVersion;
 import io.kubedl.persist.spi.RecordValidator;
-import io.kubedl.persist.spi.WriteRules;
+import io.kubedl.persist.spi.RowRules;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -48,16 +48,16 @@ class PodTable extends MemoryTable<PodKey, PodRecord> {
 
     @Override
     PodRecord inserted(PodRecord pod) {
-        return WriteRules.inserted(pod);
+        return RowRules.inserted(pod);
     }
 
     @Override
     PodRecord updated(PodRecord stored, PodRecord in, Instant now) {
-        return WriteRules.merged(stored, in, now);
+        return RowRules.merged(stored, in, now);
     }
 
     @Override
     PodRecord removed(PodRecord stored, Instant at) {
-        return WriteRules.removed(stored, at);
+        return RowRules.removed(stored, at);
     }
 }

@@ -10,7 +10,7 @@ import io.kubedl.persist.model.WriteOutcome;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class WriteRulesTest {
+class RowRulesTest {
     private static final Instant T0 = Instant.parse("2026-11-20T08:00:00Z");
     private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
 
@@ -26,7 +26,7 @@ class WriteRulesTest {
 
     @Test
     void w1_insertTakesGmtModifiedFromCreationWhenUnset() {
-        WriteRules.Applied<JobRecord> a = WriteRules.save(null, job("5", JobStatus.CREATED), NOW);
+        RowRules.Applied<JobRecord> a = RowRules.save(null, job("5", JobStatus.CREATED), NOW);
         assertThat(a.outcome()).isEqualTo(WriteOutcome.INSERTED);
         assertThat(a.row().gmtModified()).isEqualTo(T0);
     }
@@ -34,8 +34,8 @@ class WriteRulesTest {
     @Test
     void w3_w4_sameVersionIsUnchangedOlderIsStale() {
         JobRecord stored = job("10", JobStatus.RUNNING);
-        assertThat(WriteRules.save(stored, job("10", JobStatus.FAILED), NOW).outcome()).isEqualTo(WriteOutcome.UNCHANGED);
-        WriteRules.Applied<JobRecord> stale = WriteRules.save(stored, job("9", JobStatus.FAILED), NOW);
+        assertThat(RowRules.save(stored, job("10", JobStatus.FAILED), NOW).outcome()).isEqualTo(WriteOutcome.UNCHANGED);
+        RowRules.Applied<JobRecord> stale = RowRules.save(stored, job("9", JobStatus.FAILED), NOW);
         assertThat(stale.outcome()).isEqualTo(WriteOutcome.STALE);
         assertThat(stale.row()).isSameAs(stored);
     }
@@ -43,7 +43,7 @@ class WriteRulesTest {
     @Test
     void w8_removedRowIsStaleEvenForANewerVersion() {
         JobRecord removed = job("10", JobStatus.RUNNING).withInEtcd(false);
-        assertThat(WriteRules.save(removed, job("11", JobStatus.RUNNING), NOW).outcome()).isEqualTo(WriteOutcome.STALE);
+        assertThat(RowRules.save(removed, job("11", JobStatus.RUNNING), NOW).outcome()).isEqualTo(WriteOutcome.STALE);
     }
 
     @Test
@@ -51,10 +51,10 @@ class WriteRulesTest {
         JobRecord stored = job("10", JobStatus.RUNNING).toBuilder().gmtModified(T0.plusSeconds(5))
                 .gmtRunning(T0.plusSeconds(5)).build();
         JobRecord sameStatus = job("11", JobStatus.RUNNING).toBuilder().gmtRunning(T0.plusSeconds(99)).build();
-        JobRecord afterSame = WriteRules.save(stored, sameStatus, NOW).row();
+        JobRecord afterSame = RowRules.save(stored, sameStatus, NOW).row();
         assertThat(afterSame.gmtModified()).isEqualTo(T0.plusSeconds(5));
         assertThat(afterSame.gmtRunning()).isEqualTo(T0.plusSeconds(5));
-        JobRecord failed = WriteRules.save(afterSame, job("12", JobStatus.FAILED), NOW).row();
+        JobRecord failed = RowRules.save(afterSame, job("12", JobStatus.FAILED), NOW).row();
         assertThat(failed.gmtModified()).isEqualTo(NOW);
         assertThat(failed.version().value()).isEqualTo("12");
     }
@@ -63,18 +63,18 @@ class WriteRulesTest {
     void w7_emptyTimestampsNeverEraseAndNewerOnesReplace() {
         PodRecord stored = pod("10", PodStatus.RUNNING).toBuilder().gmtStarted(T0.plusSeconds(3)).build();
         PodRecord restarted = pod("11", PodStatus.RUNNING).toBuilder().gmtStarted(T0.plusSeconds(60)).build();
-        assertThat(WriteRules.save(stored, restarted, NOW).row().gmtStarted()).isEqualTo(T0.plusSeconds(60));
-        assertThat(WriteRules.save(stored, pod("11", PodStatus.RUNNING), NOW).row().gmtStarted()).isEqualTo(T0.plusSeconds(3));
+        assertThat(RowRules.save(stored, restarted, NOW).row().gmtStarted()).isEqualTo(T0.plusSeconds(60));
+        assertThat(RowRules.save(stored, pod("11", PodStatus.RUNNING), NOW).row().gmtStarted()).isEqualTo(T0.plusSeconds(3));
     }
 
     @Test
     void d1_unfinishedRowsBecomeStoppedFinishedOnesKeepTheirStatus() {
-        JobRecord running = WriteRules.removed(job("10", JobStatus.RUNNING), NOW);
+        JobRecord running = RowRules.removed(job("10", JobStatus.RUNNING), NOW);
         assertThat(running.status()).isEqualTo(JobStatus.STOPPED);
         assertThat(running.gmtFinished()).isEqualTo(NOW);
         assertThat(running.inEtcd()).isFalse();
         PodRecord succeeded = pod("10", PodStatus.SUCCEEDED).toBuilder().gmtFinished(T0.plusSeconds(7)).build();
-        PodRecord removed = WriteRules.removed(succeeded, NOW);
+        PodRecord removed = RowRules.removed(succeeded, NOW);
         assertThat(removed.status()).isEqualTo(PodStatus.SUCCEEDED);
         assertThat(removed.gmtFinished()).isEqualTo(T0.plusSeconds(7));
         assertThat(removed.inEtcd()).isFalse();

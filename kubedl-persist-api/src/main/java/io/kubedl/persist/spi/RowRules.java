@@ -13,9 +13,9 @@ import java.time.Instant;
  * and compute per-item outcomes (B1). A store whose database applies the rules in one
  * statement still SHOULD compute the same result; the TCK checks that it does.
  */
-public final class WriteRules {
+public final class RowRules {
 
-    private WriteRules() {
+    private RowRules() {
     }
 
     /**
