@@ -1,37 +1,30 @@
 package io.kubedl.persist.examples.sqlite;
 
-import io.kubedl.persist.InvalidPageTokenException;
-import io.kubedl.persist.InvalidRecordException;
-import io.kubedl.persist.StillInEtcdException;
 import io.kubedl.persist.model.PodKey;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.model.ResourceVersion;
-import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.query.Page;
 import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.FieldLimits;
-import io.kubedl.persist.spi.PageCursor;
 import io.kubedl.persist.spi.PodPersist;
-import io.kubedl.persist.spi.RecordValidator;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The pod half of the SQLite store: the same write rules as the job half, and the
- * Q4 order (replica type, replica index, gmt_created, id), keyset-paginated with a
- * row-value comparison on exactly those four columns.
+ * The pod half of the SQLite store: the pod_info columns, its upsert and filters, and
+ * the Q4 order (replica type, replica index, gmt_created, id), keyset-paginated with a
+ * row-value comparison on exactly those four columns. The write rules are the job
+ * half's, in {@link SqliteTable}.
  */
-final class SqlitePodPersist implements PodPersist {
-    static final int PURGE_BATCH = 500;
+final class SqlitePodPersist extends SqliteTable<PodKey, PodRecord> implements PodPersist {
 
     private static final String COLUMNS = "id, deploy_region, pod_id, name, namespace, version, status, image, job_id,"
             + " replica_type, replica_index, resources, host_ip, pod_ip, remark, is_in_etcd, gmt_created, gmt_modified,"
@@ -40,78 +33,27 @@ final class SqlitePodPersist implements PodPersist {
     /** Null and empty replica types sort together, first (Q4). */
     private static final String ORDER_KEY = "COALESCE(replica_type, ''), replica_index, gmt_created, id";
 
-    private static final String UPSERT = """
-            INSERT INTO pod_info (deploy_region, pod_id, name, namespace, version, status, image, job_id, replica_type,
-                                  replica_index, resources, host_ip, pod_ip, remark, is_in_etcd, gmt_created,
-                                  gmt_modified, gmt_started, gmt_finished, revision)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
-            ON CONFLICT (deploy_region, pod_id) DO UPDATE SET
-              version      = excluded.version,
-              status       = excluded.status,
-              image        = excluded.image,
-              replica_type = excluded.replica_type,
-              resources    = excluded.resources,
-              host_ip      = excluded.host_ip,
-              pod_ip       = excluded.pod_ip,
-              remark       = excluded.remark,
-              is_in_etcd   = excluded.is_in_etcd,
-              gmt_modified = CASE WHEN excluded.status = pod_info.status THEN pod_info.gmt_modified ELSE ? END,
-              gmt_started  = COALESCE(excluded.gmt_started, pod_info.gmt_started),
-              gmt_finished = COALESCE(excluded.gmt_finished, pod_info.gmt_finished),
-              revision     = pod_info.revision + 1
-            WHERE pod_info.is_in_etcd = 1 AND %s
-            RETURNING revision""".formatted(StoredRow.newerVersionGuard("pod_info"));
+    /** Written on insert, in the order {@link #bindUpsert} binds them. */
+    private static final List<String> INSERT_COLUMNS = List.of("deploy_region", "pod_id", "name", "namespace", "version",
+            "status", "image", "job_id", "replica_type", "replica_index", "resources", "host_ip", "pod_ip", "remark",
+            "is_in_etcd", "gmt_created", "gmt_modified", "gmt_started", "gmt_finished");
 
-    private static final String MARK_REMOVED = """
-            UPDATE pod_info SET
-              is_in_etcd   = 0,
-              gmt_finished = CASE WHEN status IN ('Succeeded', 'Failed', 'Stopped') THEN COALESCE(gmt_finished, ?) ELSE ? END,
-              gmt_modified = CASE WHEN status IN ('Succeeded', 'Failed', 'Stopped') THEN gmt_modified ELSE ? END,
-              status       = CASE WHEN status IN ('Succeeded', 'Failed', 'Stopped') THEN status ELSE 'Stopped' END,
-              revision     = revision + 1
-            """;
-
-    private final GuardedConnection connection;
-    private final RecordValidator validator;
+    /** name, namespace, job_id, replica_index and gmt_created are not replaced: they never change after the insert. */
+    private static final String UPSERT = GuardedUpsert.sql("pod_info", "pod_id", INSERT_COLUMNS,
+            List.of("image", "replica_type", "resources", "host_ip", "pod_ip", "remark"), List.of(),
+            List.of("gmt_started", "gmt_finished"));
 
     SqlitePodPersist(GuardedConnection connection, FieldLimits limits) {
-        this.connection = connection;
-        this.validator = new RecordValidator(limits);
+        super(connection, limits, "pod_info", "pod_id", "pod", COLUMNS, UPSERT);
     }
 
     @Override
-    public WriteOutcome save(PodRecord pod) {
-        connection.ensureOpen();
+    void check(PodRecord pod) {
         validator.check(pod);
-        return connection.write("save pod", c -> {
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-                return upsert(c, upsert, pod, Instant.now());
-            }
-        });
     }
 
     @Override
-    public List<WriteOutcome> saveAll(List<PodRecord> pods) {
-        connection.ensureOpen();
-        validator.checkAll(pods, "pods");
-        if (pods.isEmpty()) {
-            return List.of();
-        }
-        Instant now = Instant.now();
-        return connection.write("save pods", c -> {
-            List<WriteOutcome> outcomes = new ArrayList<>(pods.size());
-            // one prepared statement for the whole batch: SQLite compiles the upsert once
-            try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-                for (PodRecord pod : pods) {
-                    outcomes.add(upsert(c, upsert, pod, now));
-                }
-            }
-            return outcomes;
-        });
-    }
-
-    private static WriteOutcome upsert(Connection c, PreparedStatement upsert, PodRecord pod,
-            Instant now) throws SQLException {
+    void bindUpsert(PreparedStatement upsert, PodRecord pod, Instant now) throws SQLException {
         upsert.setString(1, pod.region());
         upsert.setString(2, pod.podId());
         upsert.setString(3, pod.name());
@@ -132,89 +74,77 @@ final class SqlitePodPersist implements PodPersist {
         UtcSeconds.bind(upsert, 18, pod.gmtStarted());
         UtcSeconds.bind(upsert, 19, pod.gmtFinished());
         UtcSeconds.bind(upsert, 20, pod.gmtModified() != null ? pod.gmtModified() : now);
-        try (ResultSet rs = upsert.executeQuery()) {
-            if (rs.next()) {
-                return rs.getLong(1) == 1 ? WriteOutcome.INSERTED : WriteOutcome.UPDATED;
-            }
-        }
-        return StoredRow.find(c, "pod_info", "pod_id", pod.region(), pod.podId())
-                .orElseThrow(() -> new IllegalStateException("pod " + pod.key() + " vanished inside a transaction"))
-                .outcomeOfRefusedSave(pod.version());
     }
 
     @Override
-    public Optional<PodRecord> get(PodKey key) {
-        Objects.requireNonNull(key, "key");
-        return connection.read("get pod", c -> first(c,
-                new SqlConditions().add("deploy_region = ?", key.region()).add("pod_id = ?", key.podId()), ""));
+    PodRecord read(ResultSet rs) throws SQLException {
+        return new PodRecord(rs.getString("deploy_region"), rs.getString("pod_id"), rs.getString("name"),
+                rs.getString("namespace"), new ResourceVersion(rs.getString("version")),
+                PodStatus.of(rs.getString("status")), rs.getString("image"), rs.getString("job_id"),
+                rs.getString("replica_type"), rs.getString("resources"), rs.getString("host_ip"),
+                rs.getString("pod_ip"), rs.getInt("is_in_etcd") == 1, rs.getString("remark"),
+                UtcSeconds.read(rs, "gmt_created"), UtcSeconds.read(rs, "gmt_modified"),
+                UtcSeconds.read(rs, "gmt_started"), UtcSeconds.read(rs, "gmt_finished"));
+    }
+
+    @Override
+    PodKey key(PodRecord pod) {
+        return pod.key();
+    }
+
+    @Override
+    String region(PodKey key) {
+        return key.region();
+    }
+
+    @Override
+    String uid(PodKey key) {
+        return key.podId();
+    }
+
+    @Override
+    ResourceVersion version(PodRecord pod) {
+        return pod.version();
     }
 
     @Override
     public Optional<PodRecord> findLatest(String namespace, String name) {
-        return connection.read("find latest pod", c -> first(c,
-                new SqlConditions().add("namespace = ?", namespace).add("name = ?", name),
-                " ORDER BY gmt_created DESC, id DESC LIMIT 1"));
-    }
-
-    private static Optional<PodRecord> first(Connection c, SqlConditions where, String tail) throws SQLException {
-        try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM pod_info" + where.where() + tail)) {
-            where.bind(select, 1);
-            try (ResultSet rs = select.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
+        return findLatestWhere(new SqlConditions().add("namespace = ?", namespace).add("name = ?", name));
     }
 
     @Override
     public Page<PodRecord> list(PodQuery query) {
         Objects.requireNonNull(query, "query");
-        connection.ensureOpen();
-        SqlConditions where = filters(query);
-        String fingerprint = query.filterFingerprint();
-        query.pageToken().ifPresent(token -> {
-            List<String> after = PageCursor.decode(token, fingerprint, 4);
-            where.add("(" + ORDER_KEY + ") > (?, ?, ?, ?)",
-                    after.get(0), number(after.get(1)), number(after.get(2)), number(after.get(3)));
-        });
-        int size = query.pageSize();
-        return connection.read("list pods", c -> {
-            List<PodRecord> items = new ArrayList<>(size);
-            List<String> last = List.of();
-            boolean more = false;
-            try (PreparedStatement select = c.prepareStatement("SELECT " + COLUMNS + " FROM pod_info" + where.where()
-                    + " ORDER BY " + ORDER_KEY + " LIMIT ?")) {
-                select.setInt(where.bind(select, 1), size + 1);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        if (items.size() == size) {
-                            more = true;
-                            break;
-                        }
-                        PodRecord pod = read(rs);
-                        items.add(pod);
-                        last = List.of(pod.replicaType() == null ? "" : pod.replicaType(),
-                                Long.toString(rs.getLong("replica_index")), Long.toString(rs.getLong("gmt_created")),
-                                Long.toString(rs.getLong("id")));
-                    }
-                }
-            }
-            return new Page<>(items, more ? PageCursor.encode(fingerprint, last) : null);
-        });
+        return page(filters(query), query.filterFingerprint(), query.pageToken(), query.pageSize());
+    }
+
+    @Override
+    String listOrder() {
+        return ORDER_KEY;
+    }
+
+    @Override
+    int positionParts() {
+        return 4;
+    }
+
+    @Override
+    void addAfter(SqlConditions where, List<String> position) {
+        where.add("(" + ORDER_KEY + ") > (?, ?, ?, ?)",
+                position.get(0), number(position.get(1)), number(position.get(2)), number(position.get(3)));
+    }
+
+    @Override
+    List<String> position(ResultSet rs, PodRecord pod) throws SQLException {
+        return List.of(pod.replicaType() == null ? "" : pod.replicaType(),
+                Long.toString(rs.getLong("replica_index")), Long.toString(rs.getLong("gmt_created")),
+                Long.toString(rs.getLong("id")));
     }
 
     @Override
     public long count(PodQuery query) {
         Objects.requireNonNull(query, "query");
-        SqlConditions where = filters(query);
-        return connection.read("count pods", c -> {
-            try (PreparedStatement select = c.prepareStatement("SELECT COUNT(*) FROM pod_info" + where.where())) {
-                where.bind(select, 1);
-                try (ResultSet rs = select.executeQuery()) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            }
-        });
+        return countWhere(filters(query));
     }
 
     private static SqlConditions filters(PodQuery query) {
@@ -229,117 +159,26 @@ final class SqlitePodPersist implements PodPersist {
     }
 
     @Override
-    public WriteOutcome markRemoved(PodKey key, Instant removedAt) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(removedAt, "removedAt");
-        return connection.write("mark pod removed", c -> {
-            try (PreparedStatement update = c.prepareStatement(MARK_REMOVED
-                    + " WHERE deploy_region = ? AND pod_id = ? AND is_in_etcd = 1")) {
-                bindRemovedAt(update, removedAt);
-                update.setString(4, key.region());
-                update.setString(5, key.podId());
-                if (update.executeUpdate() == 1) {
-                    return WriteOutcome.UPDATED;
-                }
-            }
-            return StoredRow.find(c, "pod_info", "pod_id", key.region(), key.podId()).isPresent()
-                    ? WriteOutcome.UNCHANGED : WriteOutcome.NOT_FOUND;
-        });
-    }
-
-    private static void bindRemovedAt(PreparedStatement update, Instant removedAt) throws SQLException {
-        for (int i = 1; i <= 3; i++) {
-            UtcSeconds.bind(update, i, removedAt);
+    void deleteRows(Connection c, String region, String podId) throws SQLException {
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM pod_info WHERE deploy_region = ? AND pod_id = ?")) {
+            delete.setString(1, region);
+            delete.setString(2, podId);
+            delete.executeUpdate();
         }
-    }
-
-    @Override
-    public boolean delete(PodKey key) {
-        Objects.requireNonNull(key, "key");
-        return connection.write("delete pod", c -> {
-            Optional<StoredRow> row = StoredRow.find(c, "pod_info", "pod_id", key.region(), key.podId());
-            if (row.isEmpty()) {
-                return false;
-            }
-            if (row.get().inEtcd()) {
-                throw new StillInEtcdException("pod " + key);
-            }
-            try (PreparedStatement delete = c.prepareStatement("DELETE FROM pod_info WHERE deploy_region = ? AND pod_id = ?")) {
-                delete.setString(1, key.region());
-                delete.setString(2, key.podId());
-                delete.executeUpdate();
-            }
-            return true;
-        });
     }
 
     @Override
     public int reconcile(String region, Set<String> livePodIds, Instant removedAt) {
-        connection.ensureOpen();
-        if (livePodIds == null) {
-            throw new InvalidRecordException("livePodIds", "must not be null; pass an empty set when no pod is live");
-        }
-        Objects.requireNonNull(removedAt, "removedAt");
-        String inRegion = region == null ? "" : region;
-        return connection.write("reconcile pods", c -> {
-            List<Long> gone = new ArrayList<>();
-            try (PreparedStatement select = c.prepareStatement(
-                    "SELECT id, pod_id FROM pod_info WHERE deploy_region = ? AND is_in_etcd = 1")) {
-                select.setString(1, inRegion);
-                try (ResultSet rs = select.executeQuery()) {
-                    while (rs.next()) {
-                        if (!livePodIds.contains(rs.getString(2))) {
-                            gone.add(rs.getLong(1));
-                        }
-                    }
-                }
-            }
-            int marked = 0;
-            try (PreparedStatement update = c.prepareStatement(MARK_REMOVED + " WHERE id = ? AND is_in_etcd = 1")) {
-                for (long id : gone) {
-                    bindRemovedAt(update, removedAt);
-                    update.setLong(4, id);
-                    marked += update.executeUpdate();
-                }
-            }
-            return marked;
-        });
+        return reconcileWhere(stillInEtcd(region), "livePodIds", livePodIds, removedAt);
     }
 
     @Override
-    public int purge(Instant finishedBefore) {
-        Objects.requireNonNull(finishedBefore, "finishedBefore");
-        int total = 0;
-        int batch;
-        do {
-            batch = connection.write("purge pods", c -> {
-                // a subquery with LIMIT bounds the batch; SQLite's DELETE ... LIMIT is a compile-time option
-                try (PreparedStatement delete = c.prepareStatement("DELETE FROM pod_info WHERE id IN (SELECT id FROM pod_info"
-                        + " WHERE is_in_etcd = 0 AND gmt_finished < ? ORDER BY id LIMIT " + PURGE_BATCH + ")")) {
-                    delete.setLong(1, finishedBefore.getEpochSecond());
-                    return delete.executeUpdate();
-                }
-            });
-            total += batch;
-        } while (batch == PURGE_BATCH);
-        return total;
-    }
-
-    private static long number(String part) {
-        try {
-            return Long.parseLong(part);
-        } catch (NumberFormatException e) {
-            throw new InvalidPageTokenException("is not a token of this listing (bad position)");
+    int purgeBatch(Connection c, Instant finishedBefore) throws SQLException {
+        // a subquery with LIMIT bounds the batch; SQLite's DELETE ... LIMIT is a compile-time option
+        try (PreparedStatement delete = c.prepareStatement("DELETE FROM pod_info WHERE id IN (SELECT id FROM pod_info"
+                + " WHERE is_in_etcd = 0 AND gmt_finished < ? ORDER BY id LIMIT " + PURGE_BATCH + ")")) {
+            delete.setLong(1, finishedBefore.getEpochSecond());
+            return delete.executeUpdate();
         }
-    }
-
-    private static PodRecord read(ResultSet rs) throws SQLException {
-        return new PodRecord(rs.getString("deploy_region"), rs.getString("pod_id"), rs.getString("name"),
-                rs.getString("namespace"), new ResourceVersion(rs.getString("version")),
-                PodStatus.of(rs.getString("status")), rs.getString("image"), rs.getString("job_id"),
-                rs.getString("replica_type"), rs.getString("resources"), rs.getString("host_ip"),
-                rs.getString("pod_ip"), rs.getInt("is_in_etcd") == 1, rs.getString("remark"),
-                UtcSeconds.read(rs, "gmt_created"), UtcSeconds.read(rs, "gmt_modified"),
-                UtcSeconds.read(rs, "gmt_started"), UtcSeconds.read(rs, "gmt_finished"));
     }
 }
