@@ -75,9 +75,9 @@ public final class ClusterHistoryGenerator {
                 duplicates++;
             }
         }
-        List<Lifecycle> removed = sim.removed(random);
+        List<Lifecycle<?>> removed = sim.removed(random);
         java.util.Collections.shuffle(removed, random);
-        for (Lifecycle life : removed) {
+        for (Lifecycle<?> life : removed) {
             events.add(life.removal(sim.tick()));
         }
         int lateStale = 0;
@@ -92,8 +92,8 @@ public final class ClusterHistoryGenerator {
     private final class Simulation {
         private final Random random;
         private final List<WatchEvent> saves = new ArrayList<>();
-        private final List<Lifecycle> active = new ArrayList<>();
-        private final List<Lifecycle> all = new ArrayList<>();
+        private final List<Lifecycle<?>> active = new ArrayList<>();
+        private final List<Lifecycle<?>> all = new ArrayList<>();
         private long revision = 999_000;
         private Instant clock = EPOCH;
         private int jobCount;
@@ -140,7 +140,7 @@ public final class ClusterHistoryGenerator {
         }
 
         /** Records the object's current state as an event; a new object joins the cluster. */
-        void emit(Lifecycle life) {
+        void emit(Lifecycle<?> life) {
             saves.add(life.event());
             if (!life.done()) {
                 active.add(life);
@@ -149,7 +149,7 @@ public final class ClusterHistoryGenerator {
         }
 
         void advance(int index) {
-            Lifecycle life = active.get(index);
+            Lifecycle<?> life = active.get(index);
             life.step(nextRevision(), tick());
             saves.add(life.event());
             if (life.done()) {
@@ -159,9 +159,9 @@ public final class ClusterHistoryGenerator {
             }
         }
 
-        List<Lifecycle> removed(Random random) {
-            List<Lifecycle> removed = new ArrayList<>();
-            for (Lifecycle life : all) {
+        List<Lifecycle<?>> removed(Random random) {
+            List<Lifecycle<?>> removed = new ArrayList<>();
+            for (Lifecycle<?> life : all) {
                 // finished objects are usually garbage-collected; running ones only sometimes
                 if (random.nextInt(100) < (life.finished() ? 60 : 40)) {
                     removed.add(life);
@@ -171,131 +171,150 @@ public final class ClusterHistoryGenerator {
         }
     }
 
-    /** One object's walk through its statuses. */
-    private interface Lifecycle {
-        WatchEvent event();
-
-        WatchEvent firstEvent();
-
-        void step(String version, Instant at);
-
-        boolean done();
-
-        boolean finished();
-
-        WatchEvent removal(Instant at);
-    }
-
-    /** Created -> Running -> noise -> Succeeded, Failed, or left running (2 in 10). */
-    private static final class JobLifecycle implements Lifecycle {
-        private final JobRecord first;
-        private JobRecord current;
+    /**
+     * One object's walk through its statuses: first it starts running, then a few
+     * steps of noise, then it ends (Succeeded 5 in 10, Failed 3 in 10) or, 2 in 10,
+     * it stays running with noise.
+     *
+     * @param <R> JobRecord or PodRecord
+     */
+    private abstract static class Lifecycle<R> {
+        private final R first;
+        private R current;
         private final int noise;
-        private final int fate;
+        final int fate;
         private int steps;
 
+        Lifecycle(R first, int noise, int fate) {
+            this.first = first;
+            this.current = first;
+            this.noise = noise;
+            this.fate = fate;
+        }
+
+        /** @return the record saved at this version and time, now running */
+        abstract R started(R current, String version, Instant at);
+
+        /** @return the record with this step's noise, status unchanged */
+        abstract R noisy(R current, String version, int step);
+
+        /** @return the record ended at this version and time */
+        abstract R ended(R current, String version, Instant at, boolean succeeded);
+
+        abstract WatchEvent saved(R record);
+
+        abstract WatchEvent removed(R record, Instant at);
+
+        abstract boolean isFinished(R record);
+
+        final WatchEvent event() {
+            return saved(current);
+        }
+
+        final WatchEvent firstEvent() {
+            return saved(first);
+        }
+
+        final void step(String version, Instant at) {
+            steps++;
+            if (steps == 1) {
+                current = started(current, version, at);
+            } else if (steps <= 1 + noise || fate < 2) {
+                current = noisy(current, version, steps);
+            } else {
+                current = ended(current, version, at, fate < 7);
+            }
+        }
+
+        final boolean done() {
+            return finished() || (fate < 2 && steps >= 1 + noise);
+        }
+
+        final boolean finished() {
+            return isFinished(current);
+        }
+
+        final WatchEvent removal(Instant at) {
+            return removed(current, at);
+        }
+    }
+
+    /** Created -> Running -> noise -> Succeeded, Failed, or left running. */
+    private static final class JobLifecycle extends Lifecycle<JobRecord> {
         JobLifecycle(JobRecord first, int noise, int fate) {
-            this.first = first;
-            this.current = first;
-            this.noise = noise;
-            this.fate = fate;
+            super(first, noise, fate);
         }
 
         @Override
-        public WatchEvent event() {
-            return new WatchEvent.JobSaved(current);
+        JobRecord started(JobRecord job, String version, Instant at) {
+            return job.toBuilder().version(version).status(JobStatus.RUNNING).gmtModified(at).gmtRunning(at).build();
         }
 
         @Override
-        public WatchEvent firstEvent() {
-            return new WatchEvent.JobSaved(first);
+        JobRecord noisy(JobRecord job, String version, int step) {
+            return job.toBuilder().version(version).remark("step " + step)
+                    .resources("{\"Worker\":{\"replicas\":" + step + "}}").build();
         }
 
         @Override
-        public void step(String version, Instant at) {
-            steps++;
-            JobRecord.Builder next = current.toBuilder().version(version);
-            if (steps == 1) {
-                next.status(JobStatus.RUNNING).gmtModified(at).gmtRunning(at);
-            } else if (steps <= 1 + noise || fate < 2) {
-                next.remark("step " + steps).resources("{\"Worker\":{\"replicas\":" + steps + "}}");
-            } else {
-                JobStatus end = fate < 7 ? JobStatus.SUCCEEDED : JobStatus.FAILED;
-                next.status(end).gmtModified(at).gmtFinished(at).remark(null);
-            }
-            current = next.build();
+        JobRecord ended(JobRecord job, String version, Instant at, boolean succeeded) {
+            JobStatus end = succeeded ? JobStatus.SUCCEEDED : JobStatus.FAILED;
+            return job.toBuilder().version(version).status(end).gmtModified(at).gmtFinished(at).remark(null).build();
         }
 
         @Override
-        public boolean done() {
-            return current.status().isFinished() || (fate < 2 && steps >= 1 + noise);
+        WatchEvent saved(JobRecord job) {
+            return new WatchEvent.JobSaved(job);
         }
 
         @Override
-        public boolean finished() {
-            return current.status().isFinished();
+        WatchEvent removed(JobRecord job, Instant at) {
+            return new WatchEvent.JobRemoved(job.key(), at);
         }
 
         @Override
-        public WatchEvent removal(Instant at) {
-            return new WatchEvent.JobRemoved(current.key(), at);
+        boolean isFinished(JobRecord job) {
+            return job.status().isFinished();
         }
     }
 
-    /** Pending -> Running -> noise -> Succeeded, Failed, or left running (2 in 10). */
-    private static final class PodLifecycle implements Lifecycle {
-        private final PodRecord first;
-        private PodRecord current;
-        private final int noise;
-        private final int fate;
-        private int steps;
-
+    /** Pending -> Running -> noise (restarts) -> Succeeded, Failed, or left running. */
+    private static final class PodLifecycle extends Lifecycle<PodRecord> {
         PodLifecycle(PodRecord first, int noise, int fate) {
-            this.first = first;
-            this.current = first;
-            this.noise = noise;
-            this.fate = fate;
+            super(first, noise, fate);
         }
 
         @Override
-        public WatchEvent event() {
-            return new WatchEvent.PodSaved(current);
+        PodRecord started(PodRecord pod, String version, Instant at) {
+            // started is step 1: the host is 10.0.0.(1 + fate)
+            return pod.toBuilder().version(version).status(PodStatus.RUNNING).gmtModified(at).gmtStarted(at)
+                    .hostIp("10.0.0." + (1 + fate)).podIp("172.16.0." + fate).build();
         }
 
         @Override
-        public WatchEvent firstEvent() {
-            return new WatchEvent.PodSaved(first);
+        PodRecord noisy(PodRecord pod, String version, int step) {
+            return pod.toBuilder().version(version).remark("restarts " + (step - 1)).build();
         }
 
         @Override
-        public void step(String version, Instant at) {
-            steps++;
-            PodRecord.Builder next = current.toBuilder().version(version);
-            if (steps == 1) {
-                next.status(PodStatus.RUNNING).gmtModified(at).gmtStarted(at).hostIp("10.0.0." + (steps + fate))
-                        .podIp("172.16.0." + fate);
-            } else if (steps <= 1 + noise || fate < 2) {
-                next.remark("restarts " + (steps - 1));
-            } else {
-                PodStatus end = fate < 7 ? PodStatus.SUCCEEDED : PodStatus.FAILED;
-                next.status(end).gmtModified(at).gmtFinished(at).podIp(null);
-            }
-            current = next.build();
+        PodRecord ended(PodRecord pod, String version, Instant at, boolean succeeded) {
+            PodStatus end = succeeded ? PodStatus.SUCCEEDED : PodStatus.FAILED;
+            return pod.toBuilder().version(version).status(end).gmtModified(at).gmtFinished(at).podIp(null).build();
         }
 
         @Override
-        public boolean done() {
-            return current.status().isFinished() || (fate < 2 && steps >= 1 + noise);
+        WatchEvent saved(PodRecord pod) {
+            return new WatchEvent.PodSaved(pod);
         }
 
         @Override
-        public boolean finished() {
-            return current.status().isFinished();
+        WatchEvent removed(PodRecord pod, Instant at) {
+            return new WatchEvent.PodRemoved(pod.key(), at);
         }
 
         @Override
-        public WatchEvent removal(Instant at) {
-            return new WatchEvent.PodRemoved(current.key(), at);
+        boolean isFinished(PodRecord pod) {
+            return pod.status().isFinished();
         }
     }
 }
