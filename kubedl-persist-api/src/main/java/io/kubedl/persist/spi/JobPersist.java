@@ -1,11 +1,13 @@
 package io.kubedl.persist.spi;
 
+import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.model.JobKey;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.Page;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -80,6 +82,27 @@ public interface JobPersist {
      * @return UPDATED when marked now, UNCHANGED when already removed, NOT_FOUND when unknown
      */
     WriteOutcome markRemoved(JobKey key, Instant removedAt);
+
+    /**
+     * D1 for many jobs: MUST answer and leave exactly what {@link #markRemoved} called
+     * for each key in input order would (a key listed twice: UPDATED, then UNCHANGED).
+     * The default does just that, one call per key; a provider SHOULD override it with a
+     * bounded number of statements per call.
+     *
+     * @param keys the identities; none may be null
+     * @param removedAt when the removals were observed
+     * @return one outcome per key, in input order; empty for an empty list
+     */
+    default List<WriteOutcome> markRemovedAll(List<JobKey> keys, Instant removedAt) {
+        if (keys == null) {
+            throw new InvalidRecordException("keys", "must not be null");
+        }
+        List<WriteOutcome> outcomes = new ArrayList<>(keys.size());
+        for (JobKey key : keys) {
+            outcomes.add(markRemoved(key, removedAt));
+        }
+        return outcomes;
+    }
 
     /**
      * D2: deletes the row for good, with the job's pods.
