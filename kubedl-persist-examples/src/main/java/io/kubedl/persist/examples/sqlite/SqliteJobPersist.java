@@ -38,7 +38,9 @@ final class SqliteJobPersist extends SqliteTable<JobKey, JobRecord> implements J
 
     /** name, namespace, kind, job_id and gmt_created are not replaced: they never change after the insert (W7). */
     private static final String UPSERT = GuardedUpsert.sql("job_info", "job_id", INSERT_COLUMNS,
-            List.of("resources", "tenant", "owner", "remark"), List.of("gmt_running"), List.of("gmt_finished"));
+            List.of("resources", "tenant", "owner", "remark"),   // replaced by a newer version, even by null
+            List.of("gmt_running"),                              // set once: COALESCE(stored, new)
+            List.of("gmt_finished"));                            // never erased: COALESCE(new, stored)
 
     SqliteJobPersist(GuardedConnection connection, FieldLimits limits) {
         super(connection, limits, "job_info", "job_id", "job", COLUMNS, UPSERT);
