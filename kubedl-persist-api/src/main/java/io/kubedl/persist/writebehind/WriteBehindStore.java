@@ -104,9 +104,9 @@ public final class WriteBehindStore implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.maxDelayNanos = options.maxDelay().toNanos();
         this.jobs = new WriteLane<>(JobRecord::key, JobRecord::version, jobPersist::saveAll, jobPersist::markRemoved,
-                RemovedRecords::job);
+                jobPersist::markRemovedAll, RemovedRecords::job);
         this.pods = new WriteLane<>(PodRecord::key, PodRecord::version, podPersist::saveAll, podPersist::markRemoved,
-                RemovedRecords::pod);
+                podPersist::markRemovedAll, RemovedRecords::pod);
         this.metrics = WriteBehindMetrics.create(options.meterRegistry(), options.name(), this::pendingCount);
         ExponentialBackoff backoff = new ExponentialBackoff(options.initialBackoff().toNanos(),
                 options.maxBackoff().toNanos(), ThreadLocalRandom::current);

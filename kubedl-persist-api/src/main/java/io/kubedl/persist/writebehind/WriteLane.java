@@ -45,6 +45,7 @@ final class WriteLane<K, R> {
     private final Function<R, ResourceVersion> versionOf;
     private final Function<List<R>, List<WriteOutcome>> saveAll;
     private final BiFunction<K, Instant, WriteOutcome> markRemoved;
+    private final BiFunction<List<K>, Instant, List<WriteOutcome>> markRemovedAll;
     private final BiFunction<R, Instant, R> foldRemoval;
     // insertion order = order in which identities started waiting: the head is the oldest
     private final LinkedHashMap<K, PendingWrite<K, R>> waiting = new LinkedHashMap<>();
@@ -52,11 +53,12 @@ final class WriteLane<K, R> {
 
     WriteLane(Function<R, K> keyOf, Function<R, ResourceVersion> versionOf,
               Function<List<R>, List<WriteOutcome>> saveAll, BiFunction<K, Instant, WriteOutcome> markRemoved,
-              BiFunction<R, Instant, R> foldRemoval) {
+              BiFunction<List<K>, Instant, List<WriteOutcome>> markRemovedAll, BiFunction<R, Instant, R> foldRemoval) {
         this.keyOf = keyOf;
         this.versionOf = versionOf;
         this.saveAll = saveAll;
         this.markRemoved = markRemoved;
+        this.markRemovedAll = markRemovedAll;
         this.foldRemoval = foldRemoval;
     }
 
@@ -178,17 +180,49 @@ final class WriteLane<K, R> {
             }
         }
         int stale = saveIsolating(saves, retry, sink);
+        // removals that could not be folded: one markRemovedAll per removal time, not a round trip each
+        Map<Instant, List<PendingWrite<K, R>>> removals = new LinkedHashMap<>();
         for (PendingWrite<K, R> entry : batch) {
             if (entry.removedAt != null && !entry.removalSettled) {
-                try {
-                    retry.call(() -> markRemoved.apply(entry.key, entry.removedAt));
-                } catch (WriteRetry.GaveUp gaveUp) {
-                    sink.failed(entry.key, Operation.MARK_REMOVED, gaveUp);
-                }
-                entry.removalSettled = true;
+                removals.computeIfAbsent(entry.removedAt, at -> new ArrayList<>()).add(entry);
             }
         }
+        for (Map.Entry<Instant, List<PendingWrite<K, R>>> group : removals.entrySet()) {
+            removeAll(group.getValue(), group.getKey(), retry, sink);
+        }
         return stale;
+    }
+
+    /**
+     * Marks the entries removed with one markRemovedAll; when it fails for good and not
+     * transiently, one markRemoved each, so that one bad key costs only its own removal.
+     */
+    private void removeAll(List<PendingWrite<K, R>> entries, Instant at, WriteRetry retry, FailureSink sink)
+            throws WriteRetry.Abandoned {
+        List<K> keys = new ArrayList<>(entries.size());
+        for (PendingWrite<K, R> entry : entries) {
+            keys.add(entry.key);
+        }
+        try {
+            retry.call(() -> markRemovedAll.apply(keys, at));
+        } catch (WriteRetry.GaveUp gaveUp) {
+            if (entries.size() == 1 || WriteRetry.isTransient(gaveUp.failure)) {
+                for (PendingWrite<K, R> entry : entries) {
+                    sink.failed(entry.key, Operation.MARK_REMOVED, gaveUp);
+                }
+            } else {
+                for (PendingWrite<K, R> entry : entries) {
+                    try {
+                        retry.call(() -> markRemoved.apply(entry.key, at));
+                    } catch (WriteRetry.GaveUp one) {
+                        sink.failed(entry.key, Operation.MARK_REMOVED, one);
+                    }
+                }
+            }
+        }
+        for (PendingWrite<K, R> entry : entries) {
+            entry.removalSettled = true;
+        }
     }
 
     private int saveIsolating(List<PendingWrite<K, R>> items, WriteRetry retry, FailureSink sink)

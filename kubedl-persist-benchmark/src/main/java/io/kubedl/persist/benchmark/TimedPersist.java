@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Times the writes the write-behind store makes to the provider (each saveAll batch,
- * each markRemoved) and counts the rows it sends, without changing what they do.
+ * each markRemoved or markRemovedAll) and counts the rows it sends, without changing what they do.
  */
 final class TimedPersist {
     private final LatencySamples latency;
@@ -54,6 +54,15 @@ final class TimedPersist {
                 latency.since(t);
                 rows.incrementAndGet();
                 return outcome;
+            }
+
+            @Override
+            public List<WriteOutcome> markRemovedAll(List<JobKey> keys, Instant removedAt) {
+                long t = System.nanoTime();
+                List<WriteOutcome> outcomes = delegate.markRemovedAll(keys, removedAt);
+                latency.since(t);
+                rows.addAndGet(keys.size());
+                return outcomes;
             }
 
             @Override
@@ -106,6 +115,15 @@ final class TimedPersist {
                 latency.since(t);
                 rows.incrementAndGet();
                 return outcome;
+            }
+
+            @Override
+            public List<WriteOutcome> markRemovedAll(List<PodKey> keys, Instant removedAt) {
+                long t = System.nanoTime();
+                List<WriteOutcome> outcomes = delegate.markRemovedAll(keys, removedAt);
+                latency.since(t);
+                rows.addAndGet(keys.size());
+                return outcomes;
             }
 
             @Override

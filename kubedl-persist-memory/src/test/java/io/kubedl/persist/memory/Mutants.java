@@ -285,6 +285,19 @@ final class Mutants {
                         return outcome[0];
                     }
                 }));
+        all.add(jobs("markRemovedAll answers by existence", D1, "one UPDATE ... WHERE job_id IN (...), then UPDATED for every key found: "
+                        + "a key removed before or listed twice is reported UPDATED, not UNCHANGED",
+                (gate, table, pods) -> new InMemoryJobs(gate, table, pods) {
+                    @Override
+                    public List<WriteOutcome> markRemovedAll(List<JobKey> keys, Instant removedAt) {
+                        List<WriteOutcome> outcomes = new ArrayList<>();
+                        for (JobKey key : keys) {
+                            markRemoved(key, removedAt);
+                            outcomes.add(get(key).isPresent() ? WriteOutcome.UPDATED : WriteOutcome.NOT_FOUND);
+                        }
+                        return outcomes;
+                    }
+                }, null));
         all.add(jobs("forgets pods on delete", D2, "deletes the job row only; its pods stay orphaned",
                 (gate, table, pods) -> new InMemoryJobs(gate, table, pods) {
                     @Override

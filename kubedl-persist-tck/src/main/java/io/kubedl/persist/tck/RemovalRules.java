@@ -111,6 +111,45 @@ public abstract class RemovalRules extends BatchRules {
         }
     }
 
+    @Test
+    void required_D1_markRemovedAllMatchesOneByOne() {
+        JobRecord running = inserted(records().running(records().tfJob("mnist")));
+        JobRecord done = inserted(records().succeeded(records().running(records().tfJob("resnet"))));
+        JobRecord gone = inserted(records().tfJob("bert"));
+        Instant at = done.gmtFinished().plusSeconds(600);
+        jobs().markRemoved(gone.key(), at.minusSeconds(60));
+        JobRecord goneBefore = storedJob(gone.key(), D1);
+        JobKey unknown = JobKey.of(TckRecords.uid());
+        List<WriteOutcome> outcomes = jobs().markRemovedAll(
+                List.of(running.key(), done.key(), unknown, gone.key(), running.key()), at);
+        assertThat(outcomes)
+                .as(D1.says("markRemovedAll must answer what markRemoved one by one in input order would: "
+                        + "[UPDATED, UPDATED, NOT_FOUND, UNCHANGED (removed before), UNCHANGED (listed twice)]; "
+                        + "hint: compute outcomes per listed key, not per affected row"))
+                .containsExactly(WriteOutcome.UPDATED, WriteOutcome.UPDATED, WriteOutcome.NOT_FOUND,
+                        WriteOutcome.UNCHANGED, WriteOutcome.UNCHANGED);
+        assertThat(storedJob(running.key(), D1))
+                .as(D1.says("markRemovedAll must stop an unfinished job as markRemoved does (Stopped, gmtFinished = gmtModified = removedAt)"))
+                .isEqualTo(running.toBuilder().inEtcd(false).status(JobStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+        assertThat(storedJob(done.key(), D1))
+                .as(D1.says("markRemovedAll must leave a finished job's status and times alone, only inEtcd=false"))
+                .isEqualTo(done.withInEtcd(false));
+        assertThat(storedJob(gone.key(), D1))
+                .as(D1.says("markRemovedAll must not touch a job removed before (its gmtFinished stays)")).isEqualTo(goneBefore);
+        assertThat(jobs().get(unknown)).as(D1.says("markRemovedAll must not insert an unknown key")).isEmpty();
+        assertThat(jobs().markRemovedAll(List.of(), at)).as(D1.says("markRemovedAll of no key must answer an empty list")).isEmpty();
+
+        PodRecord pending = inserted(records().pod(running, "worker", 0).build());
+        PodKey unknownPod = PodKey.of(TckRecords.uid());
+        assertThat(pods().markRemovedAll(List.of(pending.key(), unknownPod, pending.key()), at))
+                .as(D1.says("pods' markRemovedAll must answer as markRemoved one by one: [UPDATED, NOT_FOUND, UNCHANGED]; "
+                        + "hint: a key listed twice is already removed the second time"))
+                .containsExactly(WriteOutcome.UPDATED, WriteOutcome.NOT_FOUND, WriteOutcome.UNCHANGED);
+        assertThat(storedPod(pending.key(), D1))
+                .as(D1.says("pods' markRemovedAll must stop an unfinished pod with gmtFinished = removedAt"))
+                .isEqualTo(pending.toBuilder().inEtcd(false).status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+    }
+
     // D2
 
     @Test

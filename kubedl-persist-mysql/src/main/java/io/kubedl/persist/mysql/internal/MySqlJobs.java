@@ -53,6 +53,7 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override JobKey key(JobRecord row) { return row.key(); }
     @Override String uid(JobKey key) { return key.jobId(); }
     @Override String region(JobKey key) { return key.region(); }
+    @Override JobKey keyOf(String uid, String region) { return new JobKey(region, uid); }
     @Override JobRecord check(JobRecord row) { return validator.check(row); }
     @Override List<JobRecord> checkAll(List<JobRecord> rows) { return validator.checkAll(rows, "jobs"); }
     @Override String describe(JobRecord row) { return "job " + row.namespace() + "/" + row.name() + " (" + row.key() + ")"; }
@@ -143,6 +144,7 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override public List<WriteOutcome> saveAll(List<JobRecord> jobs) { return super.saveAll(jobs); }
     @Override public Optional<JobRecord> get(JobKey key) { return super.get(key); }
     @Override public WriteOutcome markRemoved(JobKey key, Instant removedAt) { return super.markRemoved(key, removedAt); }
+    @Override public List<WriteOutcome> markRemovedAll(List<JobKey> keys, Instant removedAt) { return super.markRemovedAll(keys, removedAt); }
     @Override public boolean delete(JobKey key) { return super.delete(key); }
     @Override public int purge(Instant finishedBefore) { return super.purge(finishedBefore); }
 

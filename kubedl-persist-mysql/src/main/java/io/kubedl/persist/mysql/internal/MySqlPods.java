@@ -52,6 +52,7 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override PodKey key(PodRecord row) { return row.key(); }
     @Override String uid(PodKey key) { return key.podId(); }
     @Override String region(PodKey key) { return key.region(); }
+    @Override PodKey keyOf(String uid, String region) { return new PodKey(region, uid); }
     @Override PodRecord check(PodRecord row) { return validator.check(row); }
     @Override List<PodRecord> checkAll(List<PodRecord> rows) { return validator.checkAll(rows, "pods"); }
     @Override String describe(PodRecord row) { return "pod " + row.namespace() + "/" + row.name() + " (" + row.key() + ")"; }
@@ -136,6 +137,7 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override public List<WriteOutcome> saveAll(List<PodRecord> pods) { return super.saveAll(pods); }
     @Override public Optional<PodRecord> get(PodKey key) { return super.get(key); }
     @Override public WriteOutcome markRemoved(PodKey key, Instant removedAt) { return super.markRemoved(key, removedAt); }
+    @Override public List<WriteOutcome> markRemovedAll(List<PodKey> keys, Instant removedAt) { return super.markRemovedAll(keys, removedAt); }
     @Override public boolean delete(PodKey key) { return super.delete(key); }
     @Override public int purge(Instant finishedBefore) { return super.purge(finishedBefore); }
 

@@ -13,11 +13,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -91,6 +94,8 @@ abstract class RecordTable<R, K> {
     abstract String uid(K key);
     /** @return the region of an identity */
     abstract String region(K key);
+    /** @return the identity of a UID in a region */
+    abstract K keyOf(String uid, String region);
     /** @return the contract's write rules applied in memory (used for batches) */
     abstract Applied<R> apply(R stored, R incoming, Instant now);
     /** @return the record, validated (V1..V3) */
@@ -201,6 +206,90 @@ abstract class RecordTable<R, K> {
                 return exists(c, key) ? WriteOutcome.UNCHANGED : WriteOutcome.NOT_FOUND;
             }
         });
+    }
+
+    /**
+     * D1 for many keys, exactly as {@link #markRemoved} one by one in input order, in one
+     * transaction of two statements per {@value #IN_CHUNK} distinct UIDs: lock the stored
+     * rows ({@code SELECT ... FOR UPDATE}, UIDs sorted), then mark removed those still in
+     * etcd by their ids. The rows stay locked until the commit, so the outcomes computed
+     * from the locked read are the truth also under concurrent writers.
+     */
+    List<WriteOutcome> markRemovedAll(List<K> keys, Instant removedAt) {
+        lifecycle.ensureOpen();
+        if (keys == null) {
+            throw new InvalidRecordException("keys", "must not be null");
+        }
+        for (int i = 0; i < keys.size(); i++) {
+            if (keys.get(i) == null) {
+                throw new InvalidRecordException("keys[" + i + "]", "must not be null");
+            }
+        }
+        Instant at = requireTime("removedAt", removedAt);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return withDeadlockRetry(() -> "markRemovedAll of " + keys.size() + " " + what() + "s", () -> {
+            try (Connection c = dataSource.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    Map<K, long[]> stored = lockIdentities(c, keys);
+                    List<Long> toMark = new ArrayList<>();
+                    List<WriteOutcome> outcomes = new ArrayList<>(keys.size());
+                    for (K key : keys) {
+                        long[] row = stored.get(key); // {id, is_in_etcd}
+                        if (row == null) {
+                            outcomes.add(WriteOutcome.NOT_FOUND);
+                        } else if (row[1] == 1) {
+                            row[1] = 0;
+                            toMark.add(row[0]);
+                            outcomes.add(WriteOutcome.UPDATED);
+                        } else {
+                            outcomes.add(WriteOutcome.UNCHANGED);
+                        }
+                    }
+                    for (List<Long> chunk : chunks(toMark)) {
+                        try (PreparedStatement ps = c.prepareStatement(markRemovedSet + " WHERE id IN ("
+                                + placeholders(chunk.size()) + ") AND is_in_etcd = 1")) {
+                            bindRemoval(ps, at);
+                            SqlWhere.bind(ps, chunk, 4);
+                            ps.executeUpdate();
+                        }
+                    }
+                    c.commit();
+                    return outcomes;
+                } catch (SQLException | RuntimeException e) {
+                    rollbackQuietly(c);
+                    throw e;
+                }
+            }
+        });
+    }
+
+    /**
+     * Locks the stored rows of these identities (UIDs sorted, as BatchUpsert does) and
+     * returns {id, is_in_etcd} of each; keys are matched in Java, so exactly (the
+     * collation pads with spaces).
+     */
+    private Map<K, long[]> lockIdentities(Connection c, List<K> keys) throws SQLException {
+        Set<K> wanted = new HashSet<>(keys);
+        List<String> uids = new ArrayList<>(new TreeSet<>(keys.stream().map(this::uid).toList()));
+        Map<K, long[]> found = new HashMap<>();
+        for (List<String> chunk : chunks(uids)) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, " + idColumn() + ", deploy_region, is_in_etcd FROM "
+                    + table() + " WHERE " + idColumn() + " IN (" + placeholders(chunk.size()) + ") FOR UPDATE")) {
+                SqlWhere.bind(ps, chunk, 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        K key = keyOf(rs.getString(2), rs.getString(3));
+                        if (wanted.contains(key)) {
+                            found.put(key, new long[] {rs.getLong(1), rs.getInt(4)});
+                        }
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static void bindRemoval(PreparedStatement ps, Instant at) throws SQLException {
