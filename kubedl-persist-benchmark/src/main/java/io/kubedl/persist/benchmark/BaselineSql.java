@@ -12,16 +12,19 @@ import java.util.List;
  *
  * @param mapping the table
  * @param mutable the text columns a newer version replaces
- * @param sticky the timestamp columns a newer version never erases (COALESCE(new, old))
+ * @param sticky the timestamp columns a newer version never erases: COALESCE(new, old),
+ *        or COALESCE(old, new) for those also in {@code setOnce}
+ * @param setOnce the sticky columns that keep their first value (a job's gmt_running, W7)
  */
-record BaselineSql(RowMapping<?> mapping, List<String> mutable, List<String> sticky) {
+record BaselineSql(RowMapping<?> mapping, List<String> mutable, List<String> sticky, List<String> setOnce) {
     static final String FINISHED = "('Succeeded', 'Failed', 'Stopped')";
 
     static final BaselineSql JOBS = new BaselineSql(RowMapping.JOBS,
-            List.of("resources", "tenant", "owner", "remark"), List.of("gmt_running", "gmt_finished"));
+            List.of("resources", "tenant", "owner", "remark"), List.of("gmt_running", "gmt_finished"),
+            List.of("gmt_running"));
     static final BaselineSql PODS = new BaselineSql(RowMapping.PODS,
             List.of("image", "replica_type", "resources", "host_ip", "pod_ip", "remark"),
-            List.of("gmt_started", "gmt_finished"));
+            List.of("gmt_started", "gmt_finished"), List.of());
 
     private static final String NEWER = "(is_in_etcd = 1 AND (CHAR_LENGTH(VALUES(version)) > CHAR_LENGTH(version)"
             + " OR (CHAR_LENGTH(VALUES(version)) = CHAR_LENGTH(version) AND VALUES(version) > version)))";
@@ -50,7 +53,9 @@ record BaselineSql(RowMapping<?> mapping, List<String> mutable, List<String> sti
             set.add(column + " = IF(" + NEWER + ", VALUES(" + column + "), " + column + ")");
         }
         for (String column : sticky) {
-            set.add(column + " = IF(" + NEWER + ", COALESCE(VALUES(" + column + "), " + column + "), " + column + ")");
+            String kept = setOnce.contains(column) ? "COALESCE(" + column + ", VALUES(" + column + "))"
+                    : "COALESCE(VALUES(" + column + "), " + column + ")";
+            set.add(column + " = IF(" + NEWER + ", " + kept + ", " + column + ")");
         }
         set.add("status = IF(" + NEWER + ", VALUES(status), status)");
         set.add("version = IF(" + NEWER + ", VALUES(version), version)");
@@ -74,7 +79,7 @@ record BaselineSql(RowMapping<?> mapping, List<String> mutable, List<String> sti
             set.add(column + " = ?");
         }
         for (String column : sticky) {
-            set.add(column + " = COALESCE(?, " + column + ")");
+            set.add(column + (setOnce.contains(column) ? " = COALESCE(" + column + ", ?)" : " = COALESCE(?, " + column + ")"));
         }
         set.add("status = ?");
         set.add("version = ?");

@@ -37,7 +37,8 @@ final class ContractModel {
         }
         return in.toBuilder().gmtCreated(row.gmtCreated())
                 .gmtModified(in.status().equals(row.status()) ? row.gmtModified() : in.gmtModified())
-                .gmtRunning(first(in.gmtRunning(), row.gmtRunning()))
+                // W7: a job keeps the time it FIRST ran (COALESCE(stored, new))
+                .gmtRunning(first(row.gmtRunning(), in.gmtRunning()))
                 .gmtFinished(first(in.gmtFinished(), row.gmtFinished())).build();
     }
 
