@@ -30,12 +30,13 @@ class SchemaMigratorTest {
     void freshDatabaseIsMigratedToTheLatestVersionAndARerunChangesNothing() throws SQLException {
         try (TestDatabase db = TestServers.shared().createDatabase("mig_fresh"); Connection c = db.connect()) {
             SchemaMigrator migrator = new SchemaMigrator(db.name());
-            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(2).isEqualTo(migrator.expectedVersion());
+            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(3).isEqualTo(migrator.expectedVersion());
             List<String> before = versionRows(c);
-            assertThat(before).containsExactly("1|create job info|applied", "2|create replica info|applied");
-            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(2);
+            assertThat(before).containsExactly("1|create job info|applied", "2|create replica info|applied",
+                    "3|index job namespace status|applied");
+            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(3);
             assertThat(versionRows(c)).isEqualTo(before);
-            assertThat(migrator.run(c, MigrationMode.VALIDATE)).isEqualTo(2);
+            assertThat(migrator.run(c, MigrationMode.VALIDATE)).isEqualTo(3);
         }
     }
 
@@ -56,13 +57,13 @@ class SchemaMigratorTest {
                 }
                 start.countDown();
                 for (Future<Integer> r : results) {
-                    assertThat(r.get(2, TimeUnit.MINUTES)).isEqualTo(2);
+                    assertThat(r.get(2, TimeUnit.MINUTES)).isEqualTo(3);
                 }
             } finally {
                 pool.shutdownNow();
             }
             try (Connection c = db.connect()) {
-                assertThat(versionRows(c)).hasSize(2).allMatch(r -> r.endsWith("|applied"));
+                assertThat(versionRows(c)).hasSize(3).allMatch(r -> r.endsWith("|applied"));
             }
         }
     }
@@ -72,12 +73,12 @@ class SchemaMigratorTest {
         try (TestDatabase db = TestServers.shared().createDatabase("mig_old"); Connection c = db.connect()) {
             SchemaMigrator full = new SchemaMigrator(db.name());
             assertThatThrownBy(() -> full.run(c, MigrationMode.VALIDATE)).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("schema version 0").hasMessageContaining("needs version 2")
+                    .hasMessageContaining("schema version 0").hasMessageContaining("needs version 3")
                     .hasMessageContaining("migration=migrate");
             new SchemaMigrator(db.name(), List.of(SchemaMigration.load("V1__create_job_info.sql"))).run(c, MigrationMode.MIGRATE);
             assertThatThrownBy(() -> full.run(c, MigrationMode.VALIDATE)).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("has schema version 1 but this kubedl-persist needs version 2");
-            assertThat(full.run(c, MigrationMode.MIGRATE)).isEqualTo(2);
+                    .hasMessageContaining("has schema version 1 but this kubedl-persist needs version 3");
+            assertThat(full.run(c, MigrationMode.MIGRATE)).isEqualTo(3);
         }
     }
 
@@ -87,11 +88,11 @@ class SchemaMigratorTest {
             SchemaMigrator migrator = new SchemaMigrator(db.name());
             migrator.run(c, MigrationMode.MIGRATE);
             try (Statement s = c.createStatement()) {
-                s.execute("INSERT INTO kubedl_schema_version VALUES (3, 'from the future', REPEAT('0', 64), 'applied', UTC_TIMESTAMP())");
+                s.execute("INSERT INTO kubedl_schema_version VALUES (4, 'from the future', REPEAT('0', 64), 'applied', UTC_TIMESTAMP())");
             }
             for (MigrationMode mode : List.of(MigrationMode.MIGRATE, MigrationMode.VALIDATE)) {
                 assertThatThrownBy(() -> migrator.run(c, mode)).isInstanceOf(ConfigurationException.class)
-                        .hasMessageContaining("schema version 3, newer than the version 2")
+                        .hasMessageContaining("schema version 4, newer than the version 3")
                         .hasMessageContaining("upgrade kubedl-persist");
             }
             assertThat(migrator.run(c, MigrationMode.SKIP)).isEqualTo(-1);
@@ -128,11 +129,12 @@ class SchemaMigratorTest {
             SchemaMigrator migrator = new SchemaMigrator(db.name());
             migrator.run(c, MigrationMode.MIGRATE);
             try (Statement s = c.createStatement()) {
-                // as if the process died after V2's DDL (which commits on its own) but before recording it
-                s.execute("UPDATE kubedl_schema_version SET state = 'pending' WHERE version = 2");
+                // as if the process died after V3's CREATE INDEX (which commits on its own) but before recording it:
+                // the re-run meets "duplicate key name" (1061), which must count as done
+                s.execute("UPDATE kubedl_schema_version SET state = 'pending' WHERE version = 3");
             }
             assertThatThrownBy(() -> migrator.run(c, MigrationMode.VALIDATE)).hasMessageContaining("interrupted");
-            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(2);
+            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(3);
         }
     }
 
