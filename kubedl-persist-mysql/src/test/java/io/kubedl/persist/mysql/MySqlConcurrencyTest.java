@@ -4,6 +4,7 @@ import static io.kubedl.persist.mysql.Fixtures.job;
 import static io.kubedl.persist.mysql.Fixtures.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kubedl.persist.model.JobKey;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodRecord;
@@ -31,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** W6 and I2 under real concurrency: one row per identity, at its highest version. */
+/** W6 and I2 under real concurrency: one row per identity, at its highest version; D1's batch removal exact per key. */
 @ExtendWith(FreshDatabaseExtension.class)
 class MySqlConcurrencyTest {
     private static final int THREADS = 16;
@@ -102,6 +103,56 @@ class MySqlConcurrencyTest {
             assertOneRowPerIdentity(db, "replica_info", "pod_id", expected);
         }
     }
+    @Test
+    void d1_concurrentMarkRemovedAllOfOverlappingKeysReportsOneUpdatedPerKey(TestDatabase db) throws Exception {
+        int jobs = 1200; // more than one IN chunk of 500
+        try (MetaStore store = MySqlTestStores.open(db, b -> b.option(MySqlSettings.POOL_SIZE, "8"))) {
+            MySqlTestStores.empty(db);
+            List<JobRecord> all = new ArrayList<>();
+            for (int i = 0; i < jobs; i++) {
+                all.add(job("r" + i, "1", i % 3 == 0 ? JobStatus.SUCCEEDED : JobStatus.RUNNING));
+            }
+            for (int i = 0; i < jobs; i += 500) {
+                store.jobs().saveAll(all.subList(i, Math.min(jobs, i + 500)));
+            }
+            Map<String, AtomicInteger> updatedPerKey = new ConcurrentHashMap<>();
+            AtomicInteger notFound = new AtomicInteger();
+            race(8, t -> {
+                // each thread: a shuffled two-thirds of the keys, some twice, plus unknown keys
+                List<JobKey> keys = new ArrayList<>();
+                for (JobRecord job : all) {
+                    keys.add(job.key());
+                }
+                Collections.shuffle(keys, new Random(t));
+                keys = new ArrayList<>(keys.subList(0, jobs * 2 / 3));
+                keys.addAll(keys.subList(0, 50));
+                keys.add(JobKey.of("unknown-" + t));
+                List<WriteOutcome> outcomes = store.jobs().markRemovedAll(keys, Fixtures.T0.plusSeconds(60 + t));
+                assertThat(outcomes).hasSize(keys.size());
+                for (int k = 0; k < keys.size(); k++) {
+                    if (outcomes.get(k) == WriteOutcome.UPDATED) {
+                        updatedPerKey.computeIfAbsent(keys.get(k).jobId(), id -> new AtomicInteger()).incrementAndGet();
+                    } else if (outcomes.get(k) == WriteOutcome.NOT_FOUND) {
+                        notFound.incrementAndGet();
+                    }
+                }
+            });
+            // D1 under concurrency: every key that some thread listed was marked by exactly one call
+            assertThat(updatedPerKey.values()).extracting(AtomicInteger::get).as("UPDATED per key").containsOnly(1);
+            assertThat(notFound.get()).as("NOT_FOUND only for the unknown keys").isEqualTo(8);
+            for (JobRecord job : all) {
+                JobRecord stored = store.jobs().get(job.key()).orElseThrow();
+                if (updatedPerKey.containsKey(job.jobId())) {
+                    assertThat(stored.inEtcd()).as("%s removed", job.jobId()).isFalse();
+                    assertThat(stored.status()).as("%s status", job.jobId())
+                            .isEqualTo(job.status().isFinished() ? job.status() : JobStatus.STOPPED);
+                } else {
+                    assertThat(stored.inEtcd()).as("%s listed by no thread stays in etcd", job.jobId()).isTrue();
+                }
+            }
+        }
+    }
+
     interface Body {
         void run(int thread) throws Exception;
     }
