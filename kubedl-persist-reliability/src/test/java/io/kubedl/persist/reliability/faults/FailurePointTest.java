@@ -27,6 +27,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -81,10 +82,7 @@ class FailurePointTest {
     @Test
     void failureAtConnectWritesNothingAndTheReplayInserts() throws Exception {
         JobRecord job = job(1);
-        proxy.arm(Point.CONNECT, null);
-        Throwable failure = catchThrowable(() -> store.jobs().save(job));
-        proxy.heal();
-        assertTransient(failure);
+        failsTransiently(Point.CONNECT, null, () -> store.jobs().save(job));
         assertThat(stored(job)).as("rows after a failed connect").isEqualTo(new Stored(0, null, null));
         // the pool may still hold other connections the fault cut; a caller retries transient failures
         assertThat(replay(() -> store.jobs().save(job))).isEqualTo(WriteOutcome.INSERTED);
@@ -114,11 +112,8 @@ class FailurePointTest {
         JobRecord v1 = job(1);
         assertThat(store.jobs().save(v1)).isEqualTo(WriteOutcome.INSERTED);
         JobRecord v2 = v1.toBuilder().version("2").status(JobStatus.RUNNING).gmtModified(T0.plusSeconds(2)).build();
-        proxy.arm(Point.BEFORE_COMMIT, v2.jobId());
-        Throwable failure = catchThrowable(() -> store.jobs().save(v2));
-        proxy.heal();
+        failsTransiently(Point.BEFORE_COMMIT, v2.jobId(), () -> store.jobs().save(v2));
         assertThat(proxy.fired()).isPositive();
-        assertTransient(failure);
         assertThat(stored(v1)).as("the server never saw the write").isEqualTo(new Stored(1, "1", true));
         assertThat(replay(() -> store.jobs().save(v2))).isEqualTo(WriteOutcome.UPDATED);
         assertThat(store.jobs().get(v2.key())).contains(v2);
@@ -130,10 +125,7 @@ class FailurePointTest {
         assertThat(store.jobs().save(v1)).isEqualTo(WriteOutcome.INSERTED);
         JobRecord v3 = v1.toBuilder().version("3").status(JobStatus.SUCCEEDED).gmtModified(T0.plusSeconds(3))
                 .gmtFinished(T0.plusSeconds(3)).build();
-        proxy.arm(Point.AFTER_COMMIT, v3.jobId());
-        Throwable failure = catchThrowable(() -> store.jobs().save(v3));
-        proxy.heal();
-        assertTransient(failure);
+        failsTransiently(Point.AFTER_COMMIT, v3.jobId(), () -> store.jobs().save(v3));
         assertThat(stored(v3)).as("the server committed although the client saw an error")
                 .isEqualTo(new Stored(1, "3", true));
         assertThat(replay(() -> store.jobs().save(v3))).as("the replay").isEqualTo(WriteOutcome.UNCHANGED);
@@ -143,14 +135,8 @@ class FailurePointTest {
 
     @Test
     void batchCutBeforeCommitIsRolledBackWholeAndTheReplayAppliesIt() throws Exception {
-        List<JobRecord> batch = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            batch.add(job(7));
-        }
-        proxy.arm(Point.BEFORE_COMMIT, COMMIT);
-        Throwable failure = catchThrowable(() -> store.jobs().saveAll(batch));
-        proxy.heal();
-        assertTransient(failure);
+        List<JobRecord> batch = batchOf50(7);
+        failsTransiently(Point.BEFORE_COMMIT, COMMIT, () -> store.jobs().saveAll(batch));
         for (JobRecord job : batch) {
             assertThat(stored(job).rows()).as("rows of the rolled-back batch").isZero();
         }
@@ -162,14 +148,8 @@ class FailurePointTest {
 
     @Test
     void ambiguousCommitOfABatchIsReplayedAsUnchanged() throws Exception {
-        List<JobRecord> batch = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            batch.add(job(9));
-        }
-        proxy.arm(Point.AFTER_COMMIT, COMMIT);
-        Throwable failure = catchThrowable(() -> store.jobs().saveAll(batch));
-        proxy.heal();
-        assertTransient(failure);
+        List<JobRecord> batch = batchOf50(9);
+        failsTransiently(Point.AFTER_COMMIT, COMMIT, () -> store.jobs().saveAll(batch));
         for (JobRecord job : batch) {
             assertThat(stored(job)).as("committed although the client saw an error").isEqualTo(new Stored(1, "9", true));
         }
@@ -186,10 +166,7 @@ class FailurePointTest {
         assertThat(store.jobs().save(job)).isEqualTo(WriteOutcome.INSERTED);
         Instant at = T0.plusSeconds(60);
         // markRemoved is one autocommit UPDATE naming the UID
-        proxy.arm(Point.AFTER_COMMIT, job.jobId());
-        Throwable failure = catchThrowable(() -> store.jobs().markRemoved(job.key(), at));
-        proxy.heal();
-        assertTransient(failure);
+        failsTransiently(Point.AFTER_COMMIT, job.jobId(), () -> store.jobs().markRemoved(job.key(), at));
         assertThat(stored(job)).as("removed although the client saw an error").isEqualTo(new Stored(1, "4", false));
         assertThat(replay(() -> store.jobs().markRemoved(job.key(), at.plusSeconds(60)))).as("the replay")
                 .isEqualTo(WriteOutcome.UNCHANGED);
@@ -282,6 +259,23 @@ class FailurePointTest {
     private static void assertTransient(Throwable failure) {
         assertThat(failure).as("the client saw the broken connection").isInstanceOf(PersistException.class);
         assertThat(((PersistException) failure).isTransient()).as("transient: " + failure).isTrue();
+    }
+
+    /** Arms the fault, makes the call and heals; the client MUST have seen a transient failure. */
+    private void failsTransiently(Point point, String match, ThrowingCallable call) {
+        proxy.arm(point, match);
+        Throwable failure = catchThrowable(call);
+        proxy.heal();
+        assertTransient(failure);
+    }
+
+    /** @return 50 new jobs at this version */
+    private List<JobRecord> batchOf50(int version) {
+        List<JobRecord> batch = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            batch.add(job(version));
+        }
+        return batch;
     }
 
     private JobRecord job(int version) {
