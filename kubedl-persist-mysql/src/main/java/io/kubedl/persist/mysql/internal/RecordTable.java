@@ -209,8 +209,8 @@ abstract class RecordTable<R, K> {
     }
 
     /**
-     * D1 for many keys, exactly as {@link #markRemoved} one by one in input order, in one
-     * transaction of two statements per {@value #IN_CHUNK} distinct UIDs: lock the stored
+     * D1 for many keys, exactly as {@link #markRemoved} one by one in input order; from
+     * three keys on, in one transaction of two statements per {@value #IN_CHUNK} distinct UIDs: lock the stored
      * rows ({@code SELECT ... FOR UPDATE}, UIDs sorted), then mark removed those still in
      * etcd by their ids. The rows stay locked until the commit, so the outcomes computed
      * from the locked read are the truth also under concurrent writers.
@@ -226,8 +226,13 @@ abstract class RecordTable<R, K> {
             }
         }
         Instant at = requireTime("removedAt", removedAt);
-        if (keys.isEmpty()) {
-            return List.of();
+        if (keys.size() <= 2) {
+            // the batch costs three round trips (lock, update, commit); markRemoved costs one per key when it marks
+            List<WriteOutcome> outcomes = new ArrayList<>(keys.size());
+            for (K key : keys) {
+                outcomes.add(markRemoved(key, at));
+            }
+            return outcomes;
         }
         return withDeadlockRetry(() -> "markRemovedAll of " + keys.size() + " " + what() + "s", () -> {
             try (Connection c = dataSource.getConnection()) {
