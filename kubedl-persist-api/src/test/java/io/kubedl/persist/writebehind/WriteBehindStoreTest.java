@@ -12,7 +12,10 @@ import io.kubedl.persist.model.PodKey;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.query.JobQuery;
+import io.kubedl.persist.spi.PodPersist;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -194,6 +197,46 @@ class WriteBehindStoreTest {
             assertThat(row.version().value()).isEqualTo("5");
             assertThat(row.status()).isEqualTo(JobStatus.STOPPED);
             assertThat(counter("stale")).as("the store found the save STALE").isEqualTo(1);
+        }
+
+        @Test
+        void removalsWhoseSavesWereWrittenGoOutAsOneMarkRemovedAllPerRemovalTime() {
+            List<String> batches = new CopyOnWriteArrayList<>();
+            PodPersist pods = delegate.pods();
+            PodPersist recording = (PodPersist) Proxy.newProxyInstance(PodPersist.class.getClassLoader(),
+                    new Class<?>[] {PodPersist.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("markRemovedAll")) {
+                            batches.add(args[1] + " " + ((List<?>) args[0]).stream().map(k -> ((PodKey) k).podId()).toList());
+                        }
+                        try {
+                            return method.invoke(pods, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+            WriteBehindStore store = WriteBehindStore.wrap(delegate.jobs(), recording, manual().writerThreads(1).build());
+            opened.add(store);
+            for (String id : List.of("a", "b", "c", "d")) {
+                store.submit(pod(id, "1", PodStatus.RUNNING));
+            }
+            store.flush();
+            Instant first = T0.plusSeconds(60);
+            Instant second = T0.plusSeconds(61);
+            store.markRemoved(PodKey.of("a"), first);
+            store.markRemoved(PodKey.of("b"), first);
+            store.markRemoved(PodKey.of("c"), second);
+            store.markRemoved(PodKey.of("d"), first);
+
+            store.flush();
+
+            assertThat(batches).as("one markRemovedAll per removal time, keys in the order they were removed")
+                    .containsExactly(first + " [a, b, d]", second + " [c]");
+            for (String id : List.of("a", "b", "c", "d")) {
+                PodRecord row = delegate.podTable.get(PodKey.of(id)).orElseThrow();
+                assertThat(row.inEtcd()).as("pod %s removed", id).isFalse();
+                assertThat(row.status()).as("pod %s stopped", id).isEqualTo(PodStatus.STOPPED);
+            }
+            assertThat(failures).isEmpty();
         }
 
         @Test
