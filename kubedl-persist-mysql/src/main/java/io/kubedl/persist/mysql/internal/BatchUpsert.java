@@ -1,6 +1,7 @@
 package io.kubedl.persist.mysql.internal;
 
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.spi.RowRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -118,7 +119,7 @@ final class BatchUpsert<R, K> {
         Map<K, R> changed = new HashMap<>();
         for (R row : rows) {
             K key = table.key(row);
-            Applied<R> applied = table.apply(current.get(key), row, now);
+            RowRules.Applied<R> applied = table.apply(current.get(key), row, now);
             outcomes.add(applied.outcome());
             if (applied.outcome().changedRow()) {
                 current.put(key, applied.row());
@@ -147,7 +148,7 @@ final class BatchUpsert<R, K> {
         for (R row : rows) {
             K key = table.key(row);
             if (only.contains(key)) {
-                Applied<R> applied = table.apply(current.get(key), row, now);
+                RowRules.Applied<R> applied = table.apply(current.get(key), row, now);
                 if (applied.outcome().changedRow()) {
                     current.put(key, applied.row());
                 }

@@ -7,6 +7,7 @@ import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.ResourceVersion;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.spi.RowRules;
 import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.Page;
 import io.kubedl.persist.spi.JobPersist;
@@ -105,27 +106,8 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     }
 
     @Override
-    Applied<JobRecord> apply(JobRecord stored, JobRecord in, Instant now) {
-        if (stored == null) {
-            return new Applied<>(WriteOutcome.INSERTED,
-                    in.gmtModified() != null ? in : in.toBuilder().gmtModified(in.gmtCreated()).build());
-        }
-        if (!stored.inEtcd()) {
-            return new Applied<>(WriteOutcome.STALE, stored);
-        }
-        int order = in.version().compareTo(stored.version());
-        if (order <= 0) {
-            return new Applied<>(order == 0 ? WriteOutcome.UNCHANGED : WriteOutcome.STALE, stored);
-        }
-        Instant modified = in.status().equals(stored.status()) ? stored.gmtModified()
-                : in.gmtModified() != null ? in.gmtModified() : now;
-        return new Applied<>(WriteOutcome.UPDATED, stored.toBuilder()
-                .version(in.version()).status(in.status()).resources(in.resources()).tenant(in.tenant())
-                .owner(in.owner()).remark(in.remark()).inEtcd(in.inEtcd()).gmtModified(modified)
-                // W7: gmt_running is when the job first ran; a restart's later time never replaces it
-                .gmtRunning(stored.gmtRunning() != null ? stored.gmtRunning() : in.gmtRunning())
-                .gmtFinished(in.gmtFinished() != null ? in.gmtFinished() : stored.gmtFinished())
-                .build());
+    RowRules.Applied<JobRecord> apply(JobRecord stored, JobRecord in, Instant now) {
+        return RowRules.save(stored, in, now);
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.model.ResourceVersion;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.spi.RowRules;
 import io.kubedl.persist.query.Page;
 import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.PageCursor;
@@ -108,27 +109,8 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     }
 
     @Override
-    Applied<PodRecord> apply(PodRecord stored, PodRecord in, Instant now) {
-        if (stored == null) {
-            return new Applied<>(WriteOutcome.INSERTED,
-                    in.gmtModified() != null ? in : in.toBuilder().gmtModified(in.gmtCreated()).build());
-        }
-        if (!stored.inEtcd()) {
-            return new Applied<>(WriteOutcome.STALE, stored);
-        }
-        int order = in.version().compareTo(stored.version());
-        if (order <= 0) {
-            return new Applied<>(order == 0 ? WriteOutcome.UNCHANGED : WriteOutcome.STALE, stored);
-        }
-        Instant modified = in.status().equals(stored.status()) ? stored.gmtModified()
-                : in.gmtModified() != null ? in.gmtModified() : now;
-        return new Applied<>(WriteOutcome.UPDATED, stored.toBuilder()
-                .version(in.version()).status(in.status()).image(in.image()).replicaType(in.replicaType())
-                .resources(in.resources()).hostIp(in.hostIp()).podIp(in.podIp()).remark(in.remark())
-                .inEtcd(in.inEtcd()).gmtModified(modified)
-                .gmtStarted(in.gmtStarted() != null ? in.gmtStarted() : stored.gmtStarted())
-                .gmtFinished(in.gmtFinished() != null ? in.gmtFinished() : stored.gmtFinished())
-                .build());
+    RowRules.Applied<PodRecord> apply(PodRecord stored, PodRecord in, Instant now) {
+        return RowRules.save(stored, in, now);
     }
 
     // ---- PodPersist ----

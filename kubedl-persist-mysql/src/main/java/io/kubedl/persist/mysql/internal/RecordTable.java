@@ -4,6 +4,7 @@ import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.StillInEtcdException;
 import io.kubedl.persist.TransientPersistException;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.spi.RowRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -97,7 +98,7 @@ abstract class RecordTable<R, K> {
     /** @return the identity of a UID in a region */
     abstract K keyOf(String uid, String region);
     /** @return the contract's write rules applied in memory (used for batches) */
-    abstract Applied<R> apply(R stored, R incoming, Instant now);
+    abstract RowRules.Applied<R> apply(R stored, R incoming, Instant now);
     /** @return the record, validated (V1..V3) */
     abstract R check(R row);
     /** @return the records, all validated before any is written */
