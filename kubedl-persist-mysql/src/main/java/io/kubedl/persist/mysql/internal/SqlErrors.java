@@ -32,6 +32,15 @@ final class SqlErrors {
     }
 
     static boolean isTransient(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && isTransientItself(sql)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isTransientItself(SQLException e) {
         String state = e.getSQLState();
         int code = e.getErrorCode();
         return e instanceof SQLTransientException || e instanceof SQLRecoverableException
@@ -39,7 +48,21 @@ final class SqlErrors {
                 || code == ER_LOCK_DEADLOCK || code == ER_LOCK_WAIT_TIMEOUT
                 || code == 1040 /* too many connections */ || code == 1053 /* server shutdown */
                 || code == 2006 || code == 2013 /* gone away, lost during query */
-                || code == 1927 /* MariaDB: connection was killed */ || code == 1317 /* query interrupted */;
+                || code == 1927 /* MariaDB: connection was killed */ || code == 1317 /* query interrupted */
+                || closedUnderneath(e);
+    }
+
+    /**
+     * When the server kills a connection while a statement is being prepared or read,
+     * Connector/J may report it as "No operations allowed after statement closed" (or
+     * "connection closed") with the generic SQLState S1009 instead of an 08xxx state. The
+     * statement is ours and was open: it is the connection that went away, so a retry on
+     * a fresh connection may succeed (and is safe: every write is version-guarded).
+     */
+    private static boolean closedUnderneath(SQLException e) {
+        String message = e.getMessage();
+        return "S1009".equals(e.getSQLState()) && message != null
+                && (message.contains("after statement closed") || message.contains("after connection closed"));
     }
 
     static boolean isDeadlock(SQLException e) {

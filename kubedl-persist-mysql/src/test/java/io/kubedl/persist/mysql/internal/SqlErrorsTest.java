@@ -25,6 +25,18 @@ class SqlErrorsTest {
     }
 
     @Test
+    void aStatementClosedUnderneathByAKilledConnectionIsTransient() {
+        // what Connector/J reported when KILL CONNECTION hit a batch (ConnectionKillTest)
+        SQLException closed = new SQLException("No operations allowed after statement closed.", "S1009", 0);
+        assertThat(errors.translate("saveAll of 1 pods", closed)).isInstanceOf(TransientPersistException.class);
+        SQLException wrapped = new SQLException("batch failed", "HY000", 0, new SQLException("gone", "08S01", 0));
+        assertThat(errors.translate("op", wrapped)).isInstanceOf(TransientPersistException.class);
+        // the same generic state for a different reason stays permanent
+        assertThat(errors.translate("op", new SQLException("Illegal argument", "S1009", 0)))
+                .isNotInstanceOf(TransientPersistException.class);
+    }
+
+    @Test
     void refusedValuesAreInvalidRecordsAndTheRestIsPermanent() {
         assertThat(errors.translate("save job a", new SQLException("Data too long for column 'name'", "22001", 1406)))
                 .isInstanceOf(InvalidRecordException.class).hasMessageContaining("Data too long");
