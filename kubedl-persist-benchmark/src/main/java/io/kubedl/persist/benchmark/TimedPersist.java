@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Times the writes the write-behind store makes to the provider (each saveAll batch,
@@ -25,6 +26,15 @@ final class TimedPersist {
 
     TimedPersist(LatencySamples latency) {
         this.latency = latency;
+    }
+
+    /** Times one write call and counts the rows it covered. */
+    private <T> T timed(int rowCount, Supplier<T> call) {
+        long t = System.nanoTime();
+        T result = call.get();
+        latency.since(t);
+        rows.addAndGet(rowCount);
+        return result;
     }
 
     long rows() {
@@ -40,29 +50,17 @@ final class TimedPersist {
 
             @Override
             public List<WriteOutcome> saveAll(List<JobRecord> jobs) {
-                long t = System.nanoTime();
-                List<WriteOutcome> outcomes = delegate.saveAll(jobs);
-                latency.since(t);
-                rows.addAndGet(jobs.size());
-                return outcomes;
+                return timed(jobs.size(), () -> delegate.saveAll(jobs));
             }
 
             @Override
             public WriteOutcome markRemoved(JobKey key, Instant removedAt) {
-                long t = System.nanoTime();
-                WriteOutcome outcome = delegate.markRemoved(key, removedAt);
-                latency.since(t);
-                rows.incrementAndGet();
-                return outcome;
+                return timed(1, () -> delegate.markRemoved(key, removedAt));
             }
 
             @Override
             public List<WriteOutcome> markRemovedAll(List<JobKey> keys, Instant removedAt) {
-                long t = System.nanoTime();
-                List<WriteOutcome> outcomes = delegate.markRemovedAll(keys, removedAt);
-                latency.since(t);
-                rows.addAndGet(keys.size());
-                return outcomes;
+                return timed(keys.size(), () -> delegate.markRemovedAll(keys, removedAt));
             }
 
             @Override
@@ -101,29 +99,17 @@ final class TimedPersist {
 
             @Override
             public List<WriteOutcome> saveAll(List<PodRecord> pods) {
-                long t = System.nanoTime();
-                List<WriteOutcome> outcomes = delegate.saveAll(pods);
-                latency.since(t);
-                rows.addAndGet(pods.size());
-                return outcomes;
+                return timed(pods.size(), () -> delegate.saveAll(pods));
             }
 
             @Override
             public WriteOutcome markRemoved(PodKey key, Instant removedAt) {
-                long t = System.nanoTime();
-                WriteOutcome outcome = delegate.markRemoved(key, removedAt);
-                latency.since(t);
-                rows.incrementAndGet();
-                return outcome;
+                return timed(1, () -> delegate.markRemoved(key, removedAt));
             }
 
             @Override
             public List<WriteOutcome> markRemovedAll(List<PodKey> keys, Instant removedAt) {
-                long t = System.nanoTime();
-                List<WriteOutcome> outcomes = delegate.markRemovedAll(keys, removedAt);
-                latency.since(t);
-                rows.addAndGet(keys.size());
-                return outcomes;
+                return timed(keys.size(), () -> delegate.markRemovedAll(keys, removedAt));
             }
 
             @Override
