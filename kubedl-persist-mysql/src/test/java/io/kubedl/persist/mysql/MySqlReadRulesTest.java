@@ -17,43 +17,16 @@ import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.Page;
 import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.MetaStore;
-import io.kubedl.persist.testkit.TestDatabase;
 import io.kubedl.persist.testkit.TestServerKind;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Q1..Q6 on the real server. */
-@ExtendWith(FreshDatabaseExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MySqlReadRulesTest {
-    private TestDatabase db;
-    private MetaStore store;
-
-    @BeforeAll
-    void open(TestDatabase database) {
-        db = database;
-        store = MySqlTestStores.open(db);
-    }
-
-    @AfterAll
-    void close() {
-        store.close();
-    }
-
-    @BeforeEach
-    void empty() throws SQLException {
-        MySqlTestStores.empty(db);
-    }
-
+class MySqlReadRulesTest extends StoreOnFreshDatabaseTest {
     @Test
     void q1_getAndFindLatestReturnTheNewestCreatedRowOfAName() {
         store.jobs().save(job("old", "1", JobStatus.SUCCEEDED).toBuilder().name("mnist").build());

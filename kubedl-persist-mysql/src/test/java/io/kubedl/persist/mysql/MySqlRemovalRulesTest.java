@@ -19,41 +19,19 @@ import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.testkit.TestDatabase;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** D1..D4 on the real server. */
-@ExtendWith(FreshDatabaseExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MySqlRemovalRulesTest {
+class MySqlRemovalRulesTest extends StoreOnFreshDatabaseTest {
     private static final Instant AT = T0.plusSeconds(3600);
-    private TestDatabase db;
-    private MetaStore store;
-
-    @BeforeAll
-    void open(TestDatabase database) {
-        db = database;
-        store = MySqlTestStores.open(db, b -> b.option(MySqlSettings.PURGE_BATCH_SIZE, "7"));
-    }
-
-    @AfterAll
-    void close() {
-        store.close();
-    }
-
-    @BeforeEach
-    void empty() throws SQLException {
-        MySqlTestStores.empty(db);
+    @Override
+    MetaStore openStore(TestDatabase database) {
+        return MySqlTestStores.open(database, b -> b.option(MySqlSettings.PURGE_BATCH_SIZE, "7"));
     }
 
     @Test

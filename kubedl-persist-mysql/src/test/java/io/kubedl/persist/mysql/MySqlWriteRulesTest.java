@@ -18,8 +18,6 @@ import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.query.JobQuery;
-import io.kubedl.persist.spi.MetaStore;
-import io.kubedl.persist.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,36 +26,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** W1..W8, B1 and V1..V3 on the real server, down to the stored columns. */
-@ExtendWith(FreshDatabaseExtension.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MySqlWriteRulesTest {
-    private TestDatabase db;
-    private MetaStore store;
-
-    @BeforeAll
-    void open(TestDatabase database) {
-        db = database;
-        store = MySqlTestStores.open(db);
-    }
-
-    @AfterAll
-    void close() {
-        store.close();
-    }
-
-    @BeforeEach
-    void empty() throws SQLException {
-        MySqlTestStores.empty(db);
-    }
-
+class MySqlWriteRulesTest extends StoreOnFreshDatabaseTest {
     @Test
     void w1_unknownIdentityIsInsertedWithGmtModifiedDefaultingToCreation() {
         assertThat(store.jobs().save(job("a", "5", JobStatus.CREATED))).isEqualTo(INSERTED);
