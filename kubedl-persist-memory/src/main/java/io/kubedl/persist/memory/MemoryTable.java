@@ -198,8 +198,4 @@ abstract class MemoryTable<K, R> {
         }
         return at.truncatedTo(ChronoUnit.SECONDS);
     }
-
-    static <T> T coalesce(T newer, T older) {
-        return newer != null ? newer : older;
-    }
 }

@@ -59,6 +59,11 @@ import java.util.regex.Pattern;
  * provider does (most are defects KubeDL's Go implementation or typical SQL code has).
  */
 final class Mutants {
+
+    /** The first value that is set; the mutants below get a rule of COALESCE wrong on purpose. */
+    private static <T> T coalesce(T first, T second) {
+        return first != null ? first : second;
+    }
     private Mutants() {
     }
 
