@@ -1,6 +1,5 @@
 /**
- * Entry points of kubedl-persist: {@link io.kubedl.persist.MetaStorage} opens a
- * {@link io.kubedl.persist.spi.MetaStore} by provider name, and the exception
- * hierarchy rooted at {@link io.kubedl.persist.PersistException}.
+ * The exception hierarchy of kubedl-persist, rooted at {@link io.kubedl.persist.PersistException}.
+ * Stores are opened with {@link io.kubedl.persist.discovery.MetaStorage}.
  */
 package io.kubedl.persist;

@@ -3,6 +3,7 @@ package io.kubedl.persist.config;
 import io.kubedl.persist.ConfigurationException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 
 /**
@@ -15,17 +16,10 @@ import java.util.TreeMap;
  * {@link #toString()} (rule P3).
  */
 public final class StorageConfig {
-    /** Default host when none is configured (P2). */
-    public static final String DEFAULT_HOST = "localhost";
-    /** Default port when none is configured (P2). */
-    public static final int DEFAULT_PORT = 3306;
-    /** Default database when none is configured (P2). */
-    public static final String DEFAULT_DATABASE = "kubedl";
-
     private final String storage;
     private final String region;
     private final String host;
-    private final int port;
+    private final Integer port;
     private final String database;
     private final String user;
     private final String password;
@@ -34,24 +28,25 @@ public final class StorageConfig {
     private StorageConfig(Builder b) {
         storage = b.storage;
         region = b.region == null ? "" : b.region;
-        host = b.host == null ? DEFAULT_HOST : b.host;
-        port = b.port == null ? DEFAULT_PORT : b.port;
-        database = b.database == null ? DEFAULT_DATABASE : b.database;
+        host = b.host;
+        port = b.port;
+        database = b.database;
         user = b.user;
         password = b.password;
         options = Map.copyOf(b.options);
-        if (port < 1 || port > 65535) {
-            throw new ConfigurationException("port must be between 1 and 65535, was " + port + " (set MYSQL_PORT or the Secret key 'port')");
+        // defaults and provider-specific limits belong to the provider; only what is wrong for any database is checked here
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new ConfigurationException("port must be between 1 and 65535, was " + port);
         }
-        if (host.isBlank()) {
-            throw new ConfigurationException("host must not be blank (set MYSQL_HOST or the Secret key 'host')");
+        if (host != null && host.isBlank()) {
+            throw new ConfigurationException("host must not be blank when set");
         }
-        if (database.isBlank()) {
-            throw new ConfigurationException("dbName must not be blank (set MYSQL_DB_NAME or the Secret key 'dbName')");
+        if (database != null && database.isBlank()) {
+            throw new ConfigurationException("dbName must not be blank when set");
         }
     }
 
-    /** @return an empty builder: defaults localhost, 3306, kubedl, empty region */
+    /** @return an empty builder: no provider, empty region, no address (the provider supplies its defaults) */
     public static Builder builder() {
         return new Builder();
     }
@@ -74,12 +69,12 @@ public final class StorageConfig {
     public Optional<String> storage() { return Optional.ofNullable(storage); }
     /** @return the deploy region written into every row; empty by default */
     public String region() { return region; }
-    /** @return database host */
-    public String host() { return host; }
-    /** @return database port */
-    public int port() { return port; }
-    /** @return database (schema) name */
-    public String database() { return database; }
+    /** @return database host, if configured; the provider chooses the default */
+    public Optional<String> host() { return Optional.ofNullable(host); }
+    /** @return database port, if configured; the provider chooses the default */
+    public OptionalInt port() { return port == null ? OptionalInt.empty() : OptionalInt.of(port); }
+    /** @return database (schema) name, if configured; the provider chooses the default */
+    public Optional<String> database() { return Optional.ofNullable(database); }
     /** @return database user, if configured */
     public Optional<String> user() { return Optional.ofNullable(user); }
     /**

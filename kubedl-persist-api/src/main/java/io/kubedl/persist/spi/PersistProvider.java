@@ -5,7 +5,7 @@ import io.kubedl.persist.config.StorageConfig;
 /**
  * A storage plugin, found by {@link java.util.ServiceLoader} (rule P1) through a
  * {@code META-INF/services/io.kubedl.persist.spi.PersistProvider} entry, or handed
- * to {@link io.kubedl.persist.MetaStorage#open(PersistProvider, StorageConfig)}.
+ * to {@link io.kubedl.persist.discovery.MetaStorage#open(PersistProvider, StorageConfig)}.
  *
  * <p>The constructor MUST be public, take no arguments and be cheap: discovery
  * instantiates every provider on the class path. All real work (connecting,

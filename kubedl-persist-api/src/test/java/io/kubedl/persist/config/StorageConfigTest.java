@@ -27,16 +27,23 @@ class StorageConfigTest {
     }
 
     @Test
-    void portOutOfRangeNamesThePropertyAndTheFix() {
+    void portOutOfRangeNamesThePropertyAndTheLimit() {
         assertThatThrownBy(() -> StorageConfig.builder().port(70000).build())
                 .isInstanceOf(ConfigurationException.class)
-                .hasMessageStartingWith("port must be between 1 and 65535, was 70000")
-                .hasMessageContaining("MYSQL_PORT");
+                .hasMessageStartingWith("port must be between 1 and 65535, was 70000");
     }
 
     @Test
     void blankHostIsRefused() {
-        assertThatThrownBy(() -> StorageConfig.builder().host(" ").build()).hasMessageContaining("MYSQL_HOST");
+        assertThatThrownBy(() -> StorageConfig.builder().host(" ").build()).hasMessageContaining("host must not be blank");
+    }
+
+    @Test
+    void addressIsUnsetUntilConfiguredSoTheProviderChoosesItsDefaults() {
+        StorageConfig config = StorageConfig.builder().build();
+        assertThat(config.host()).isEmpty();
+        assertThat(config.port()).isEmpty();
+        assertThat(config.database()).isEmpty();
     }
 
     @Test

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.DuplicateProviderException;
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.ProviderNotFoundException;
 import io.kubedl.persist.config.StorageConfig;
-import io.kubedl.persist.internal.ProviderRegistry;
+import io.kubedl.persist.discovery.ProviderRegistry;
 import io.kubedl.persist.spi.MetaStore;
 import java.net.URL;
 import java.net.URLClassLoader;

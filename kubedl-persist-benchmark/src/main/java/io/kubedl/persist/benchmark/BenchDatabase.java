@@ -1,6 +1,6 @@
 package io.kubedl.persist.benchmark;
 
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.testkit.TestDatabase;
 import io.kubedl.persist.testkit.TestServer;

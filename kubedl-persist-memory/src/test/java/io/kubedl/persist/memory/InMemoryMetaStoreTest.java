@@ -3,7 +3,7 @@ package io.kubedl.persist.memory;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.JobStatus;

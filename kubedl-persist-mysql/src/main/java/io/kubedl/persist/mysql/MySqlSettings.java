@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
  * goes to the pool separately) (rule P3).
  */
 public final class MySqlSettings {
+    /** Host when none is configured (P2). */
+    public static final String DEFAULT_HOST = "localhost";
+    /** Port when none is configured (P2). */
+    public static final int DEFAULT_PORT = 3306;
+    /** Database when none is configured (P2). */
+    public static final String DEFAULT_DATABASE = "kubedl";
     /** TLS mode, see {@link SslMode}; default PREFERRED. */
     public static final String SSL_MODE = "sslMode";
     /** Path of a PEM file with the CA certificate(s) to trust (VERIFY_CA, VERIFY_IDENTITY). */
@@ -71,9 +77,9 @@ public final class MySqlSettings {
     private final Set<String> unknownOptions;
 
     private MySqlSettings(StorageConfig config) {
-        host = config.host();
-        port = config.port();
-        database = config.database();
+        host = config.host().orElse(DEFAULT_HOST);
+        port = config.port().orElse(DEFAULT_PORT);
+        database = config.database().orElse(DEFAULT_DATABASE);
         if (!DATABASE.matcher(database).matches()) {
             throw new ConfigurationException("dbName must be 1..64 letters, digits, '_', '$' or '-', was '" + database
                     + "' (set MYSQL_DB_NAME or the Secret key 'dbName')");

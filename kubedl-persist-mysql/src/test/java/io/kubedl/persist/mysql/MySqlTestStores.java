@@ -1,6 +1,6 @@
 package io.kubedl.persist.mysql;
 
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.testkit.TestDatabase;

@@ -1,6 +1,6 @@
 package io.kubedl.persist.reliability;
 
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.reliability.logging.CapturingAppender;
 import io.kubedl.persist.spi.MetaStore;

@@ -7,7 +7,7 @@ import static io.kubedl.persist.tck.ContractRule.P4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.ProviderNotFoundException;
 import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.model.JobKey;

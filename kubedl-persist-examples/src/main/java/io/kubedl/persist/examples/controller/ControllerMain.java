@@ -2,7 +2,7 @@ package io.kubedl.persist.examples.controller;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.config.StorageConfigLoader;
 import io.kubedl.persist.spi.MetaStore;

@@ -1,7 +1,7 @@
 package io.kubedl.persist.examples.controller;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.kubedl.persist.convert.JobConverter;
+import io.kubedl.persist.kubernetes.JobConverter;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.writebehind.WriteBehindStore;
 import java.time.Clock;

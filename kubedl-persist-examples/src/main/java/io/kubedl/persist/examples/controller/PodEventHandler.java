@@ -1,7 +1,7 @@
 package io.kubedl.persist.examples.controller;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.kubedl.persist.convert.PodConverter;
+import io.kubedl.persist.kubernetes.PodConverter;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.writebehind.WriteBehindStore;
 import java.time.Clock;

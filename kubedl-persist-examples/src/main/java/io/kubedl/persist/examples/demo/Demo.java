@@ -57,7 +57,8 @@ public final class Demo {
         String host = env.get("MYSQL_HOST");
         if (!mysql || (host != null && !host.isBlank())) {
             out.println("kubedl-persist demo: --meta-storage " + requested.storage().orElse("?")
-                    + (mysql ? " on " + requested.host() + ":" + requested.port() + "/" + requested.database() + " (from MYSQL_*)" : ""));
+                    + (mysql ? " on " + requested.host().orElse("?") + ":" + requested.port().orElse(3306) + "/"
+                            + requested.database().orElse("kubedl") + " (from MYSQL_*)" : ""));
             demo.run(requested);
             return;
         }

@@ -1,9 +1,9 @@
 package io.kubedl.persist.examples.demo;
 
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.config.StorageConfig;
-import io.kubedl.persist.convert.JobConverter;
-import io.kubedl.persist.convert.PodConverter;
+import io.kubedl.persist.kubernetes.JobConverter;
+import io.kubedl.persist.kubernetes.PodConverter;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodRecord;
@@ -62,7 +62,7 @@ public final class LifecycleDemo {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<ClusterEvent> events = RecordedWatchEvents.endingAt(now, runId).load();
         try (MetaStore store = MetaStorage.open(config)) {
-            StoreReplayer replayer = new StoreReplayer(store, JobConverter.forConfig(config), PodConverter.forConfig(config), clock);
+            StoreReplayer replayer = new StoreReplayer(store, JobConverter.forRegion(config.region()), PodConverter.forRegion(config.region()), clock);
             events.forEach(replayer::apply);
             out.println("Replayed " + events.size() + " watch events into the '" + store.providerName() + "' store; write outcomes: "
                     + new TreeMap<>(replayer.outcomes()));

@@ -1,8 +1,8 @@
 package io.kubedl.persist.examples.demo;
 
 import io.fabric8.kubernetes.api.model.Pod;
-import io.kubedl.persist.convert.JobConverter;
-import io.kubedl.persist.convert.PodConverter;
+import io.kubedl.persist.kubernetes.JobConverter;
+import io.kubedl.persist.kubernetes.PodConverter;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodRecord;

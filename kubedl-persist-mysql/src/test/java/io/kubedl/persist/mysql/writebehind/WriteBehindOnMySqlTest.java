@@ -3,7 +3,7 @@ package io.kubedl.persist.mysql.writebehind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.PersistException;
 import io.kubedl.persist.model.JobKey;
 import io.kubedl.persist.model.JobRecord;

@@ -3,7 +3,7 @@ package io.kubedl.persist.reliability.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.kubedl.persist.MetaStorage;
+import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.PersistException;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.JobStatus;

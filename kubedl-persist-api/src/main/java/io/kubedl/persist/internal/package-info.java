@@ -1,4 +1,0 @@
-/**
- * Implementation details. Not API: anything here may change in any release.
- */
-package io.kubedl.persist.internal;

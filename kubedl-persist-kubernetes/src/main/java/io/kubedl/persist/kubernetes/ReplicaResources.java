@@ -1,0 +1,35 @@
+package io.kubedl.persist.kubernetes;
+
+import java.util.SortedMap;
+
+/**
+ * What one replica type of a job asks for: how many replicas, and what each one needs
+ * (see {@link PodResources}). Serialised by {@link ResourcesJson} as
+ * {@code {"limits":{...},"replicas":2,"requests":{...}}}.
+ *
+ * @param replicas {@code spec.*ReplicaSpecs.<type>.replicas}; 1 when the manifest omits it, as the operators default it
+ * @param requests resource name to canonical quantity, per replica; never null
+ * @param limits resource name to canonical quantity, per replica; never null
+ */
+public record ReplicaResources(int replicas, SortedMap<String, String> requests, SortedMap<String, String> limits) {
+
+    /** Copies both maps into unmodifiable sorted maps; null reads as empty. */
+    public ReplicaResources {
+        requests = PodResources.sortedCopy(requests);
+        limits = PodResources.sortedCopy(limits);
+    }
+
+    /**
+     * @param replicas how many replicas
+     * @param perReplica what each replica needs
+     * @return the replica resources
+     */
+    public static ReplicaResources of(int replicas, PodResources perReplica) {
+        return new ReplicaResources(replicas, perReplica.requests(), perReplica.limits());
+    }
+
+    /** @return what one replica needs */
+    public PodResources perReplica() {
+        return new PodResources(requests, limits);
+    }
+}
