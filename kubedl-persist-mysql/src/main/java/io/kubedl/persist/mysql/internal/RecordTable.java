@@ -515,7 +515,8 @@ abstract class RecordTable<R, K> {
 
     /**
      * Runs the work (the operation's description is built only for an error); a
-     * deadlock (1213, 40001) rolled the whole transaction back, and
+     * deadlock (1213, 40001) or a failover error ({@link SqlErrors#isFailover}) rolled the
+     * whole transaction back, and
      * every write here is version-guarded, so running it again is safe and is what a
      * caller would have to do anyway.
      */
@@ -524,11 +525,14 @@ abstract class RecordTable<R, K> {
             try {
                 return work.run();
             } catch (SQLException e) {
-                if (!SqlErrors.isDeadlock(e) || attempt >= DEADLOCK_ATTEMPTS) {
+                // a failover error (read-only or departed node): the pool evicted that connection, the next
+                // attempt draws a fresh one; it waits a little longer, as a new primary takes a moment
+                boolean failover = SqlErrors.isFailover(e);
+                if (!(SqlErrors.isDeadlock(e) || failover) || attempt >= DEADLOCK_ATTEMPTS) {
                     throw errors.translate(operation.get(), e);
                 }
                 try {
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, (failover ? 50 : 5) * attempt + 1));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new TransientPersistException(operation.get() + " was interrupted while retrying a deadlock", e);
