@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * asserted (they depend on timing): they are why the option exists.
  */
 class GaleraReadYourWritesTest {
-    private static final int SAVES = 600;
-    private static final int BATCHES = 20;
+    private static final int SAVES = 400;
+    private static final int BATCHES = 10;
 
     @Test
     void q5_aSaveThroughOneNodeIsVisibleToTheNextReadThroughAnotherWithWsrepSyncWait() throws Exception {

@@ -88,7 +88,7 @@ final class MigrationLock {
         long deadline = System.nanoTime() + maxWait.toNanos();
         boolean waited = false;
         while (true) {
-            if (done.check()) {
+            if (check(done)) {
                 return false;
             }
             if (tryAcquire(c)) {
@@ -107,7 +107,32 @@ final class MigrationLock {
         }
     }
 
+    /**
+     * Runs a read that Galera may abort: a read of {@code information_schema} or of a table
+     * that another node's DDL is changing is brute-force aborted with a deadlock error
+     * (1213) while that DDL is applied. Nothing was written, so reading again is right.
+     *
+     * @param done the read
+     * @return its answer
+     * @throws SQLException when it keeps failing, or fails otherwise
+     */
+    static boolean check(Done done) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return done.check();
+            } catch (SQLException e) {
+                if (!SqlErrors.isDeadlock(e) || attempt >= 20) {
+                    throw e;
+                }
+                sleepQuietly(10L * attempt);
+            }
+        }
+    }
+
     private boolean tryAcquire(Connection c) throws SQLException {
+        if (check(() -> isLive(c))) {
+            return false; // leave a live lease alone: an insert would only conflict with its holder's renewal
+        }
         try (PreparedStatement expired = c.prepareStatement(
                 "DELETE FROM " + TABLE + " WHERE id = 1 AND expires_at < UTC_TIMESTAMP()")) {
             if (expired.executeUpdate() > 0) {
@@ -142,6 +167,21 @@ final class MigrationLock {
      * @throws TransientPersistException when the lease was lost (it expired and another process took it)
      */
     void renew(Connection c) throws SQLException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                renewOnce(c);
+                return;
+            } catch (SQLException e) {
+                // a waiter's insert of the row, certified at the same moment on another node
+                if (!SqlErrors.isDeadlock(e) || attempt >= 10) {
+                    throw e;
+                }
+                sleepQuietly(10L * attempt);
+            }
+        }
+    }
+
+    private void renewOnce(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE " + TABLE
                 + " SET expires_at = UTC_TIMESTAMP() + INTERVAL ? SECOND WHERE id = 1 AND owner = ?")) {
             ps.setLong(1, lease.toSeconds());
@@ -150,6 +190,13 @@ final class MigrationLock {
                 throw new TransientPersistException("database " + database + ": the migration lease expired and was"
                         + " taken over by another process; open again to continue (every script is re-runnable)", null);
             }
+        }
+    }
+
+    private static boolean isLive(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT 1 FROM " + TABLE + " WHERE id = 1 AND expires_at >= UTC_TIMESTAMP()")) {
+            return rs.next();
         }
     }
 
@@ -178,10 +225,21 @@ final class MigrationLock {
         }
     }
 
-    private String holder(Connection c) throws SQLException {
+    private String holder(Connection c) {
         try (Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT owner, expires_at FROM " + TABLE + " WHERE id = 1")) {
             return rs.next() ? "held by " + rs.getString(1) + " until " + rs.getString(2) + " UTC" : "free";
+        } catch (SQLException e) {
+            return "holder unknown (" + e.getMessage() + ")";
+        }
+    }
+
+    private static void sleepQuietly(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransientPersistException("interrupted while retrying a read aborted by the cluster", e);
         }
     }
 

@@ -73,7 +73,7 @@ public final class SchemaMigrator {
     }
 
     private int migrate(Connection c) throws SQLException {
-        if (isCurrent(c)) {
+        if (MigrationLock.check(() -> isCurrent(c))) {
             // nothing to do: no lock, no DDL, so a user with only SELECT/INSERT/UPDATE/DELETE can start too
             return expectedVersion();
         }
@@ -82,30 +82,44 @@ public final class SchemaMigrator {
             return expectedVersion(); // another process finished the migration while this one waited
         }
         try {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " ("
-                        + "version INT NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL,"
-                        + " checksum CHAR(64) NOT NULL, state VARCHAR(16) NOT NULL, installed_at DATETIME NOT NULL"
-                        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
-            }
-            Map<Integer, String[]> recorded = recorded(c);
-            checkNotNewer(recorded);
-            checkChecksums(recorded);
-            if (recorded.isEmpty()) {
-                refuseForeignTables(c);
-            }
-            for (SchemaMigration m : migrations) {
-                String[] row = recorded.get(m.version());
-                if (row != null && "applied".equals(row[1])) {
-                    continue;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return migrateHoldingTheLock(c, lock);
+                } catch (SQLException e) {
+                    // Galera aborts a read (information_schema, a table) that meets another node's DDL with a
+                    // deadlock error; every step is re-runnable, so start over from the recorded versions
+                    if (!SqlErrors.isDeadlock(e) || attempt >= 5) {
+                        throw e;
+                    }
                 }
-                lock.renew(c);
-                apply(c, m);
             }
-            return validate(c);
         } finally {
             lock.release(c);
         }
+    }
+
+    private int migrateHoldingTheLock(Connection c, MigrationLock lock) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " ("
+                    + "version INT NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL,"
+                    + " checksum CHAR(64) NOT NULL, state VARCHAR(16) NOT NULL, installed_at DATETIME NOT NULL"
+                    + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+        }
+        Map<Integer, String[]> recorded = recorded(c);
+        checkNotNewer(recorded);
+        checkChecksums(recorded);
+        if (recorded.isEmpty()) {
+            refuseForeignTables(c);
+        }
+        for (SchemaMigration m : migrations) {
+            String[] row = recorded.get(m.version());
+            if (row != null && "applied".equals(row[1])) {
+                continue;
+            }
+            lock.renew(c);
+            apply(c, m);
+        }
+        return validate(c);
     }
 
     private void apply(Connection c, SchemaMigration m) throws SQLException {
