@@ -71,7 +71,10 @@ final class GaleraCluster implements AutoCloseable {
     static GaleraCluster start() {
         try {
             boolean asRoot = "root".equals(System.getProperty("user.name"));
-            Path root = Files.createTempDirectory("kubedl-galera-");
+            // -Dkubedl.galera.dir: where CI wants the nodes, so that its trap finds every process by that path
+            String parent = System.getProperty("kubedl.galera.dir");
+            Path root = parent == null || parent.isBlank() ? Files.createTempDirectory("kubedl-galera-")
+                    : Files.createTempDirectory(Path.of(parent), "kubedl-galera-");
             Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-xr-x"));
             GaleraCluster cluster = new GaleraCluster(root, asRoot);
             Runtime.getRuntime().addShutdownHook(new Thread(cluster::close, "kubedl-galera-stop"));
