@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * <p>Each key must be a property Connector/J knows; a property the provider sets
  * itself (its correctness depends on them: {@code useAffectedRows}, the time zone,
  * batching, {@code failOverReadOnly}, TLS, ...) or one that widens what the driver may
- * do ({@code allowLoadLocalInfile}, {@code autoDeserialize}, interceptors, credentials,
+ * do ({@code allowLoadLocalInfile}, interceptors, credentials,
  * {@code sessionVariables}) is refused, so these values can add tuning but never undo
  * a guarantee. Values are at most 512 printable ASCII characters without {@code ;}.
  */
@@ -25,7 +25,7 @@ final class DriverPropertyOverrides {
     private static final Pattern VALUE = Pattern.compile("[\\x20-\\x3A\\x3C-\\x7E]{0,512}");
     private static final Set<String> FORBIDDEN = lower(Set.of("user", "password", "password1", "password2", "password3",
             "sessionVariables", "allowLoadLocalInfile", "allowLoadLocalInfileInPath", "allowUrlInLocalInfile",
-            "autoDeserialize", "queryInterceptors", "exceptionInterceptors", "connectionLifecycleInterceptors",
+            "queryInterceptors", "exceptionInterceptors", "connectionLifecycleInterceptors",
             "propertiesTransform", "autoReconnect", "autoReconnectForPools", "useLocalSessionState",
             "pedantic", "sslMode", "trustCertificateKeyStoreUrl", "trustCertificateKeyStoreType",
             "trustCertificateKeyStorePassword", "fallbackToSystemTrustStore", "dbname", "host", "port"));

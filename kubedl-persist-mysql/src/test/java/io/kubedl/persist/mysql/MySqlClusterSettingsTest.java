@@ -105,13 +105,16 @@ class MySqlClusterSettingsTest {
         assertThat(s.driverProperties()).containsEntry("secondsBeforeRetrySource", "5")
                 .containsEntry("queriesBeforeRetrySource", "20");
         for (String reserved : List.of("useAffectedRows=false", "failOverReadOnly=true",
-                "allowLoadLocalInfile=true", "autoDeserialize=true", "password=x", "sessionVariables=sql_mode=''",
+                "allowLoadLocalInfile=true", "allowUrlInLocalInfile=true", "queryInterceptors=x.Y", "password=x", "sessionVariables=sql_mode=''",
                 "sslMode=DISABLED", "connectionTimeZone=SERVER")) {
             assertThatThrownBy(() -> MySqlSettings.from(base().option("driverProperties", reserved).build()))
                     .as(reserved).isInstanceOf(ConfigurationException.class).hasMessageContaining("cannot be overridden");
         }
         // Connector/J spells its keys exactly (a few have case-insensitive aliases): another spelling is unknown
         assertThatThrownBy(() -> MySqlSettings.from(base().option("driverProperties", "USEAFFECTEDROWS=false").build()))
+                .hasMessageContaining("is not a Connector/J property");
+        // Connector/J 9 dropped autoDeserialize: unknown to it, so refused as such
+        assertThatThrownBy(() -> MySqlSettings.from(base().option("driverProperties", "autoDeserialize=true").build()))
                 .hasMessageContaining("is not a Connector/J property");
         assertThatThrownBy(() -> MySqlSettings.from(base().option("driverProperties", "noSuchProperty=1").build()))
                 .hasMessageContaining("'noSuchProperty' is not a Connector/J property");
