@@ -1,6 +1,7 @@
 package io.kubedl.persist.mysql;
 
 import io.kubedl.persist.config.StorageConfig;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.mysql.internal.MySqlStoreOpener;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.spi.PersistProvider;

@@ -5,7 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.PersistException;
 import io.kubedl.persist.TransientPersistException;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.FieldLimits;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.spi.RecordValidator;
