@@ -20,20 +20,17 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Rules V1..V3: bad input is refused before anything is written; text round-trips exactly. */
-public abstract class InputRules extends PaginationRules {
+interface InputRules extends TckSupport {
 
-    InputRules() {
-    }
-    private static final List<String> JOB_TEXT_FIELDS =
+    List<String> JOB_TEXT_FIELDS =
             List.of("region", "jobId", "name", "namespace", "kind", "version", "status", "resources", "tenant", "owner", "remark");
-    private static final List<String> POD_TEXT_FIELDS = List.of("region", "podId", "name", "namespace", "version", "status", "image",
+    List<String> POD_TEXT_FIELDS = List.of("region", "podId", "name", "namespace", "version", "status", "image",
             "jobId", "replicaType", "resources", "hostIp", "podIp", "remark");
-
 
     // V1
 
     @Test
-    void required_V1_nullRecordIsRefusedNamingIt() {
+    default void required_V1_nullRecordIsRefusedNamingIt() {
         Throwable job = catchThrowable(() -> jobs().save(null));
         assertThat(job).as(V1.says("save(null) must throw InvalidRecordException")).isInstanceOf(InvalidRecordException.class);
         assertThat(((InvalidRecordException) job).field()).as(V1.says("the error must name the field 'job'")).isEqualTo("job");
@@ -45,7 +42,7 @@ public abstract class InputRules extends PaginationRules {
     }
 
     @Test
-    void required_V1_recordsWithoutIdentityNameOrNamespaceCannotBeMade() {
+    default void required_V1_recordsWithoutIdentityNameOrNamespaceCannotBeMade() {
         Map<String, Runnable> missing = Map.of(
                 "jobId", () -> records().job("TFJob", "mnist").jobId(null).build(),
                 "name", () -> records().job("TFJob", "mnist").name(" ").build(),
@@ -61,10 +58,10 @@ public abstract class InputRules extends PaginationRules {
     // V2
 
     @Test
-    void required_V2_overlongJobValuesAreRefusedNamingFieldLimitAndLength() {
+    default void required_V2_overlongJobValuesAreRefusedNamingFieldLimitAndLength() {
         int checked = 0;
         for (String field : JOB_TEXT_FIELDS) {
-            int limit = sut.limits().of(field);
+            int limit = sut().limits().of(field);
             if (limit == Integer.MAX_VALUE) {
                 continue;
             }
@@ -77,10 +74,10 @@ public abstract class InputRules extends PaginationRules {
     }
 
     @Test
-    void required_V2_overlongPodValuesAreRefusedNamingFieldLimitAndLength() {
+    default void required_V2_overlongPodValuesAreRefusedNamingFieldLimitAndLength() {
         JobRecord job = records().tfJob("mnist");
         for (String field : POD_TEXT_FIELDS) {
-            int limit = sut.limits().of(field);
+            int limit = sut().limits().of(field);
             if (limit == Integer.MAX_VALUE) {
                 continue;
             }
@@ -91,9 +88,9 @@ public abstract class InputRules extends PaginationRules {
     }
 
     @Test
-    void required_V2_valuesAtTheLimitRoundTripUntruncated() {
+    default void required_V2_valuesAtTheLimitRoundTripUntruncated() {
         for (String field : JOB_TEXT_FIELDS) {
-            int limit = Math.min(sut.limits().of(field), 70_000);
+            int limit = Math.min(sut().limits().of(field), 70_000);
             JobRecord job = withJobField(records().tfJob("mnist"), field, value(field, limit));
             inserted(job);
             assertThat(storedJob(job.key(), V2)).as(V2.says("a job " + field + " of exactly " + limit + " characters must round-trip untruncated"))
@@ -101,7 +98,7 @@ public abstract class InputRules extends PaginationRules {
         }
         JobRecord owner = records().tfJob("mnist");
         for (String field : POD_TEXT_FIELDS) {
-            int limit = Math.min(sut.limits().of(field), 70_000);
+            int limit = Math.min(sut().limits().of(field), 70_000);
             PodRecord pod = withPodField(records().pod(owner, "worker", 0).build(), field, value(field, limit));
             inserted(pod);
             assertThat(storedPod(pod.key(), V2)).as(V2.says("a pod " + field + " of exactly " + limit + " characters must round-trip untruncated"))
@@ -110,12 +107,12 @@ public abstract class InputRules extends PaginationRules {
     }
 
     @Test
-    void required_V2_timesOutsideTheStoreRangeAreRefused() {
-        JobRecord early = records().tfJob("mnist").toBuilder().gmtCreated(sut.limits().earliest().minus(Duration.ofDays(1))).build();
+    default void required_V2_timesOutsideTheStoreRangeAreRefused() {
+        JobRecord early = records().tfJob("mnist").toBuilder().gmtCreated(sut().limits().earliest().minus(Duration.ofDays(1))).build();
         Throwable refused = catchThrowable(() -> jobs().save(early));
         assertThat(refused).as(V2.says("a time before limits().earliest() must be refused")).isInstanceOf(InvalidRecordException.class);
         assertThat(((InvalidRecordException) refused).field()).isEqualTo("gmtCreated");
-        JobRecord late = records().tfJob("mnist").toBuilder().gmtFinished(sut.limits().latest().plus(Duration.ofDays(1))).build();
+        JobRecord late = records().tfJob("mnist").toBuilder().gmtFinished(sut().limits().latest().plus(Duration.ofDays(1))).build();
         assertThat(catchThrowable(() -> jobs().save(late))).as(V2.says("a time after limits().latest() must be refused"))
                 .isInstanceOf(InvalidRecordException.class);
         assertThat(allJobs(JobQuery.builder().build())).isEmpty();
@@ -172,7 +169,7 @@ public abstract class InputRules extends PaginationRules {
     // V3
 
     @Test
-    void required_V3_unicodeRoundTripsExactly() {
+    default void required_V3_unicodeRoundTripsExactly() {
         JobRecord job = records().job("TFJob", "训练任务-🚀").tenant("团队-视觉").owner("zoë")
                 .resources("{\"Worker\":{\"note\":\"𝔘𝔫𝔦𝔠𝔬𝔡𝔢 ✓ 😀\"}}").remark("日本語 한국어 العربية 👩‍🔬").build();
         inserted(job);
@@ -185,8 +182,8 @@ public abstract class InputRules extends PaginationRules {
     }
 
     @Test
-    void required_V3_fourByteCharactersFitTheLimitCountedInChars() {
-        int limit = sut.limits().of("name");
+    default void required_V3_fourByteCharactersFitTheLimitCountedInChars() {
+        int limit = sut().limits().of("name");
         Assumptions.assumeTrue(limit < 10_000, "V3 limit check not verified: no limit on name");
         String name = "😀".repeat(limit / 2) + "a".repeat(limit % 2);
         JobRecord job = records().tfJob(name);
@@ -197,7 +194,7 @@ public abstract class InputRules extends PaginationRules {
     }
 
     @Test
-    void required_V3_unpairedSurrogateIsRefused() {
+    default void required_V3_unpairedSurrogateIsRefused() {
         JobRecord job = records().tfJob("mnist").toBuilder().remark("broken \uD83D text").build();
         Throwable refused = catchThrowable(() -> jobs().save(job));
         assertThat(refused).as(V3.says("a lone surrogate has no UTF-8 form and must be refused, not written as '?'"))

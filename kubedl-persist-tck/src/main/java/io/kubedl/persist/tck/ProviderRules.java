@@ -34,17 +34,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Rules P1, P3, P4 and the declaration of optional capabilities. */
-public abstract class ProviderRules extends InputRules {
-
-    ProviderRules() {
-    }
-
+interface ProviderRules extends TckSupport {
 
     // P1
 
     @Test
-    void required_P1_providerIsFoundByItsUniqueName() {
-        String name = sut.store().providerName();
+    default void required_P1_providerIsFoundByItsUniqueName() {
+        String name = sut().store().providerName();
         assertThat(name).as(P1.says("providerName() must be a stable lower-case name")).matches("[a-z0-9][a-z0-9._-]*");
         List<PersistProvider> found = ServiceLoader.load(PersistProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals(name)).toList();
@@ -58,19 +54,19 @@ public abstract class ProviderRules extends InputRules {
     // P3
 
     @Test
-    void optional_P3_passwordNeverAppearsInToStringOrMessages() {
-        Assumptions.assumeTrue(sut.secret().isPresent(),
+    default void optional_P3_passwordNeverAppearsInToStringOrMessages() {
+        Assumptions.assumeTrue(sut().secret().isPresent(),
                 "P3 not verified: override secret() to return the password your openStore() passes to the provider");
-        String secret = sut.secret().orElseThrow();
+        String secret = sut().secret().orElseThrow();
         List<String> texts = new ArrayList<>();
-        texts.add(String.valueOf(sut.store()));
+        texts.add(String.valueOf(sut().store()));
         texts.add(String.valueOf(jobs()));
         texts.add(String.valueOf(pods()));
         JobRecord job = inserted(records().tfJob("mnist"));
         collectMessage(texts, () -> jobs().delete(job.key()));
         collectMessage(texts, () -> jobs().list(JobQuery.builder().pageToken("forged").build()));
-        collectMessage(texts, () -> jobs().save(job.toBuilder().remark(null).tenant("t".repeat(Math.min(sut.limits().of("tenant"), 100_000) + 1)).build()));
-        MetaStore other = sut.openAnother();
+        collectMessage(texts, () -> jobs().save(job.toBuilder().remark(null).tenant("t".repeat(Math.min(sut().limits().of("tenant"), 100_000) + 1)).build()));
+        MetaStore other = sut().openAnother();
         texts.add(String.valueOf(other));
         other.close();
         collectMessage(texts, () -> other.jobs().get(job.key()));
@@ -92,8 +88,8 @@ public abstract class ProviderRules extends InputRules {
     // P4
 
     @Test
-    void required_P4_everyMethodThrowsIllegalStateAfterClose() {
-        MetaStore store = sut.openAnother();
+    default void required_P4_everyMethodThrowsIllegalStateAfterClose() {
+        MetaStore store = sut().openAnother();
         Set<Capability> declared = store.capabilities();
         JobPersist jobs = store.jobs();
         PodPersist pods = store.pods();
@@ -144,15 +140,15 @@ public abstract class ProviderRules extends InputRules {
     }
 
     @Test
-    void required_P4_closeIsIdempotent() {
-        MetaStore store = sut.openAnother();
+    default void required_P4_closeIsIdempotent() {
+        MetaStore store = sut().openAnother();
         store.close();
         assertThat(catchThrowable(store::close)).as(P4.says("a second close() must do nothing and throw nothing")).isNull();
     }
 
     @Test
-    void required_P4_closingOneStoreLeavesAnotherUsable() {
-        MetaStore other = sut.openAnother();
+    default void required_P4_closingOneStoreLeavesAnotherUsable() {
+        MetaStore other = sut().openAnother();
         other.close();
         JobRecord job = records().tfJob("mnist");
         inserted(job);
@@ -162,9 +158,9 @@ public abstract class ProviderRules extends InputRules {
     // capabilities
 
     @Test
-    void required_CAPABILITIES_undeclaredOperationsThrowUnsupported() {
+    default void required_CAPABILITIES_undeclaredOperationsThrowUnsupported() {
         Set<Capability> missing = EnumSet.allOf(Capability.class);
-        missing.removeAll(sut.capabilities());
+        missing.removeAll(sut().capabilities());
         Assumptions.assumeFalse(missing.isEmpty(),
                 "every optional capability is declared; the optional_ tests verify each of them");
         Map<String, Executable> calls = new LinkedHashMap<>();

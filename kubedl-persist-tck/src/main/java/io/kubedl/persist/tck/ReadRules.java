@@ -25,16 +25,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Rules Q1, Q2, Q4, Q5, Q6: reading rows back, filters and order. */
-public abstract class ReadRules extends RemovalRules {
-
-    ReadRules() {
-    }
-
+interface ReadRules extends TckSupport {
 
     // Q1
 
     @Test
-    void required_Q1_getOfAnUnknownIdentityIsEmpty() {
+    default void required_Q1_getOfAnUnknownIdentityIsEmpty() {
         assertThat(jobs().get(JobKey.of(TckRecords.uid()))).as(Q1.says("get of an unknown job must be empty")).isEmpty();
         assertThat(pods().get(PodKey.of(TckRecords.uid()))).as(Q1.says("get of an unknown pod must be empty")).isEmpty();
         assertThat(jobs().findLatest(TckRecords.NAMESPACE, "nothing", "TFJob")).as(Q1.says("findLatest of an unknown name must be empty")).isEmpty();
@@ -42,7 +38,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q1_findLatestReturnsTheNewestCreatedJob() {
+    default void required_Q1_findLatestReturnsTheNewestCreatedJob() {
         Instant t = TckRecords.EPOCH;
         JobRecord oldest = inserted(records().tfJob("mnist").toBuilder().gmtCreated(t).gmtModified(t).build());
         JobRecord newest = inserted(records().tfJob("mnist").toBuilder().gmtCreated(t.plusSeconds(20)).gmtModified(t.plusSeconds(20)).build());
@@ -57,7 +53,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q1_findLatestReturnsTheNewestCreatedPod() {
+    default void required_Q1_findLatestReturnsTheNewestCreatedPod() {
         JobRecord first = records().tfJob("mnist");
         JobRecord second = records().tfJob("mnist");
         inserted(records().pod(first, "worker", 0).build());
@@ -70,7 +66,7 @@ public abstract class ReadRules extends RemovalRules {
     // Q2
 
     @Test
-    void required_Q2_jobsAreListedNewestFirst() {
+    default void required_Q2_jobsAreListedNewestFirst() {
         List<JobRecord> made = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             made.add(records().tfJob("job-" + i));
@@ -85,7 +81,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q2_tiesOnGmtCreatedHaveATotalOrder() {
+    default void required_Q2_tiesOnGmtCreatedHaveATotalOrder() {
         Instant same = TckRecords.EPOCH.plusSeconds(500);
         List<JobRecord> twins = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -100,7 +96,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q2_everyFilterSelectsItsRows() {
+    default void required_Q2_everyFilterSelectsItsRows() {
         Instant t = TckRecords.EPOCH.plusSeconds(1000);
         JobRecord a = inserted(job("alpha", "TFJob", "ns-a", "", "t1", "alice", JobStatus.RUNNING, true, t));
         JobRecord b = inserted(job("beta", "PyTorchJob", "ns-a", "", "t1", "bob", JobStatus.SUCCEEDED, true, t.plusSeconds(10)));
@@ -140,7 +136,7 @@ public abstract class ReadRules extends RemovalRules {
     // Q4
 
     @Test
-    void required_Q4_podsAreOrderedByTypeThenNumericIndex() {
+    default void required_Q4_podsAreOrderedByTypeThenNumericIndex() {
         JobRecord job = records().tfJob("mnist");
         List<PodRecord> expected = new ArrayList<>();
         expected.add(records().pod(job, "x", 0).replicaType(null).name("mnist-launcher").build());
@@ -159,7 +155,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q4_sameIndexIsOrderedByGmtCreated() {
+    default void required_Q4_sameIndexIsOrderedByGmtCreated() {
         JobRecord first = records().tfJob("mnist");
         JobRecord second = records().tfJob("mnist");
         PodRecord older = records().pod(first, "worker", 0).jobId("shared-job").build();
@@ -170,7 +166,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q4_everyPodFilterSelectsItsRows() {
+    default void required_Q4_everyPodFilterSelectsItsRows() {
         JobRecord job = records().tfJob("mnist");
         JobRecord other = records().pyTorchJob("bert");
         PodRecord w0 = inserted(records().pod(job, "worker", 0).build());
@@ -195,7 +191,7 @@ public abstract class ReadRules extends RemovalRules {
     // Q5
 
     @Test
-    void required_Q5_aCompletedSaveIsVisibleToTheNextRead() throws Exception {
+    default void required_Q5_aCompletedSaveIsVisibleToTheNextRead() throws Exception {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         assertThat(jobs().get(v1.key())).contains(v1);
         assertThat(jobs().list(JobQuery.builder().name("mnist").build()).items()).containsExactly(v1);
@@ -217,7 +213,7 @@ public abstract class ReadRules extends RemovalRules {
     // Q6
 
     @Test
-    void required_Q6_nameContainsMatchesWildcardsLiterally() {
+    default void required_Q6_nameContainsMatchesWildcardsLiterally() {
         for (String name : List.of("ab%cd", "abxcd", "a_b", "axb", "back\\slash", "backslash", "it's", "its", "say \"hi\"")) {
             inserted(records().tfJob(name));
         }

@@ -25,16 +25,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Rules D1..D4: removal from etcd, hard deletion, reconcile and purge. */
-public abstract class RemovalRules extends BatchRules {
-
-    RemovalRules() {
-    }
-
+interface RemovalRules extends TckSupport {
 
     // D1
 
     @Test
-    void required_D1_unknownIdentityIsNotFound() {
+    default void required_D1_unknownIdentityIsNotFound() {
         assertThat(jobs().markRemoved(JobKey.of(TckRecords.uid()), Instant.now()))
                 .as(D1.says("marking an unknown job removed must answer NOT_FOUND, not fail")).isEqualTo(WriteOutcome.NOT_FOUND);
         assertThat(pods().markRemoved(PodKey.of(TckRecords.uid()), Instant.now()))
@@ -43,7 +39,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_unfinishedJobBecomesStopped() {
+    default void required_D1_unfinishedJobBecomesStopped() {
         JobRecord running = inserted(records().running(records().tfJob("mnist")));
         Instant at = running.gmtModified().plusSeconds(600);
         assertThat(jobs().markRemoved(running.key(), at)).as(D1.says("marking a job in etcd removed must answer UPDATED")).isEqualTo(WriteOutcome.UPDATED);
@@ -54,7 +50,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_unfinishedPodBecomesStopped() {
+    default void required_D1_unfinishedPodBecomesStopped() {
         PodRecord pending = inserted(records().pod(records().tfJob("mnist"), "worker", 0).build());
         Instant at = pending.gmtCreated().plusSeconds(60);
         assertThat(pods().markRemoved(pending.key(), at)).as(D1.says("marking a pod in etcd removed must answer UPDATED")).isEqualTo(WriteOutcome.UPDATED);
@@ -64,7 +60,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_finishedJobKeepsItsStatusAndTimes() {
+    default void required_D1_finishedJobKeepsItsStatusAndTimes() {
         JobRecord done = inserted(records().succeeded(records().running(records().tfJob("mnist"))));
         Instant at = done.gmtFinished().plusSeconds(3600);
         assertThat(jobs().markRemoved(done.key(), at)).isEqualTo(WriteOutcome.UPDATED);
@@ -74,7 +70,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_terminalPodIsMarkedRemovedToo() {
+    default void required_D1_terminalPodIsMarkedRemovedToo() {
         PodRecord failed = records().pod(records().tfJob("mnist"), "worker", 0).status(PodStatus.FAILED).build();
         inserted(failed);
         Instant at = failed.gmtCreated().plusSeconds(60);
@@ -86,7 +82,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_markRemovedIsIdempotent() {
+    default void required_D1_markRemovedIsIdempotent() {
         JobRecord job = inserted(records().tfJob("mnist"));
         Instant first = job.gmtCreated().plusSeconds(10);
         jobs().markRemoved(job.key(), first);
@@ -101,7 +97,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_markingAJobLeavesItsPodsAlone() {
+    default void required_D1_markingAJobLeavesItsPodsAlone() {
         JobRecord job = inserted(records().tfJob("mnist"));
         List<PodRecord> workers = records().workers(job, 2);
         pods().saveAll(workers);
@@ -112,7 +108,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_markRemovedAllMatchesOneByOne() {
+    default void required_D1_markRemovedAllMatchesOneByOne() {
         JobRecord running = inserted(records().running(records().tfJob("mnist")));
         JobRecord done = inserted(records().succeeded(records().running(records().tfJob("resnet"))));
         JobRecord gone = inserted(records().tfJob("bert"));
@@ -153,13 +149,13 @@ public abstract class RemovalRules extends BatchRules {
     // D2
 
     @Test
-    void required_D2_unknownIdentityIsFalse() {
+    default void required_D2_unknownIdentityIsFalse() {
         assertThat(jobs().delete(JobKey.of(TckRecords.uid()))).as(D2.says("deleting an unknown job must answer false")).isFalse();
         assertThat(pods().delete(PodKey.of(TckRecords.uid()))).as(D2.says("deleting an unknown pod must answer false")).isFalse();
     }
 
     @Test
-    void required_D2_rowStillInEtcdIsRefused() {
+    default void required_D2_rowStillInEtcdIsRefused() {
         JobRecord job = inserted(records().tfJob("mnist"));
         PodRecord pod = inserted(records().pod(job, "worker", 0).build());
         assertThat(catchThrowable(() -> jobs().delete(job.key())))
@@ -172,7 +168,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D2_removedJobIsDeletedWithItsPods() {
+    default void required_D2_removedJobIsDeletedWithItsPods() {
         JobRecord job = inserted(records().succeeded(records().tfJob("mnist")));
         List<PodRecord> own = records().workers(job, 3);
         pods().saveAll(own);
@@ -191,7 +187,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D2_removedPodIsDeleted() {
+    default void required_D2_removedPodIsDeleted() {
         JobRecord job = inserted(records().tfJob("mnist"));
         PodRecord pod = inserted(records().pod(job, "worker", 0).build());
         pods().markRemoved(pod.key(), pod.gmtCreated().plusSeconds(1));
@@ -203,7 +199,7 @@ public abstract class RemovalRules extends BatchRules {
     // D3
 
     @Test
-    void optional_D3_reconcileMarksJobsMissingFromTheLiveSet() {
+    default void optional_D3_reconcileMarksJobsMissingFromTheLiveSet() {
         assumeCapability(Capability.RECONCILE, D3);
         JobRecord live = inserted(records().tfJob("live").toBuilder().region("idc-a").build());
         JobRecord gone = inserted(records().running(records().tfJob("gone")).toBuilder().region("idc-a").build());
@@ -223,7 +219,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D3_reconcileCoversEveryKindGivenAndKeepsFinishedStatus() {
+    default void optional_D3_reconcileCoversEveryKindGivenAndKeepsFinishedStatus() {
         assumeCapability(Capability.RECONCILE, D3);
         JobRecord tf = inserted(records().succeeded(records().tfJob("tf")));
         JobRecord torch = inserted(records().pyTorchJob("torch"));
@@ -237,7 +233,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D3_reconcileWithoutKindsIsRefused() {
+    default void optional_D3_reconcileWithoutKindsIsRefused() {
         assumeCapability(Capability.RECONCILE, D3);
         Throwable refused = catchThrowable(() -> declared(Capability.RECONCILE, D3,
                 () -> jobs().reconcile("", Set.of(), Set.of(), Instant.now())));
@@ -247,7 +243,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D3_reconcileMarksPodsMissingFromTheLiveSet() {
+    default void optional_D3_reconcileMarksPodsMissingFromTheLiveSet() {
         assumeCapability(Capability.RECONCILE, D3);
         JobRecord job = records().tfJob("mnist");
         PodRecord live = inserted(records().pod(job, "worker", 0).region("idc-a").build());
@@ -268,7 +264,7 @@ public abstract class RemovalRules extends BatchRules {
     // D4
 
     @Test
-    void optional_D4_purgeDeletesRemovedJobsFinishedBeforeTheInstant() {
+    default void optional_D4_purgeDeletesRemovedJobsFinishedBeforeTheInstant() {
         assumeCapability(Capability.PURGE, D4);
         Instant before = TckRecords.EPOCH.plusSeconds(100_000);
         JobRecord old = inserted(finishedAt(records().tfJob("old"), before.minusSeconds(1), false));
@@ -291,7 +287,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D4_purgeDeletesRemovedPodsFinishedBeforeTheInstant() {
+    default void optional_D4_purgeDeletesRemovedPodsFinishedBeforeTheInstant() {
         assumeCapability(Capability.PURGE, D4);
         Instant before = TckRecords.EPOCH.plusSeconds(100_000);
         JobRecord job = records().tfJob("mnist");
@@ -305,7 +301,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D4_purgeCountsEveryBatch() {
+    default void optional_D4_purgeCountsEveryBatch() {
         assumeCapability(Capability.PURGE, D4);
         Instant before = TckRecords.EPOCH.plusSeconds(100_000);
         List<JobRecord> removed = new ArrayList<>();
