@@ -78,7 +78,7 @@ final class ConcurrentSaves {
             }
             return new Result(Integer.toString(versions), outcomes, retries.get(), seed);
         } finally {
-            WriterThreads.stop(pool, futures);
+            WriterThreads.stop(pool, futures, ContractRule.W6);
         }
     }
 

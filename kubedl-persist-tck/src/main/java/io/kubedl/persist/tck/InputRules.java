@@ -12,6 +12,16 @@ import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.PodQuery;
+import io.kubedl.persist.spi.Capability;
+import io.kubedl.persist.spi.JobPersist;
+import io.kubedl.persist.spi.PodPersist;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Optional;
+import java.util.Set;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +65,107 @@ interface InputRules extends TckSupport {
         });
     }
 
+    @Test
+    default void required_V1_nullArgumentsAreRefusedNamingTheParameter() throws Throwable {
+        JobRecord job = records().tfJob("mnist");
+        PodRecord pod = records().pod(job, "worker", 0).build();
+        List<String> wrong = new ArrayList<>();
+        int checked = 0;
+        for (Object[] target : new Object[][] {{JobPersist.class, jobs()}, {PodPersist.class, pods()}}) {
+            for (Method method : SpiCalls.methodsOf((Class<?>) target[0])) {
+                Optional<Capability> capability = SpiCalls.capabilityOf(method);
+                if (capability.isPresent() && !sut().capabilities().contains(capability.get())) {
+                    continue;
+                }
+                Parameter[] parameters = method.getParameters();
+                for (int i = 0; i < parameters.length; i++) {
+                    if (parameters[i].getName().equals("region")) {
+                        continue; // a null region is the empty region (I1)
+                    }
+                    Object[] args = SpiCalls.validArguments(method, job, pod);
+                    args[i] = null;
+                    Throwable thrown = null;
+                    try {
+                        SpiCalls.invoke(method, target[1], args);
+                    } catch (Throwable t) {
+                        thrown = t;
+                    }
+                    checked++;
+                    String expected = parameters[i].isNamePresent() ? parameters[i].getName() : null;
+                    if (!(thrown instanceof InvalidRecordException refused)) {
+                        wrong.add(SpiCalls.describe(method) + " with " + parameters[i].getName() + " = null "
+                                + (thrown == null ? "returned normally" : "threw " + thrown));
+                    } else if (expected != null && !expected.equals(refused.field())) {
+                        wrong.add(SpiCalls.describe(method) + " with " + expected + " = null named field '" + refused.field() + "'");
+                    }
+                }
+            }
+        }
+        assertThat(wrong).as(V1.says("a null argument to any SPI method must be refused with InvalidRecordException whose field() "
+                + "names the parameter (" + checked + " calls checked; a null region alone is allowed: it is the empty region)"))
+                .isEmpty();
+        assertThat(allJobs(JobQuery.builder().build())).as(V1.says("nothing may be written by a refused call")).isEmpty();
+        assertThat(allPods(PodQuery.builder().build())).as(V1.says("nothing may be written by a refused call")).isEmpty();
+    }
+
+    @Test
+    default void required_V1_statusWithSurroundingWhitespaceIsRefused() {
+        for (String status : List.of("Failed ", " Running", "Running\t", "\nSucceeded")) {
+            JobRecord job = records().tfJob("mnist").toBuilder().status(status).build();
+            PodRecord pod = records().pod(job, "worker", 0).status(status).build();
+            String shown = "'" + status.replace("\t", "\\t").replace("\n", "\\n") + "'";
+            assertStatusRefused(() -> jobs().save(job), "status", "job status " + shown);
+            assertStatusRefused(() -> jobs().saveAll(List.of(job)), "jobs[0].status", "job status " + shown + " in saveAll");
+            assertStatusRefused(() -> pods().save(pod), "status", "pod status " + shown);
+            assertStatusRefused(() -> pods().saveAll(List.of(pod)), "pods[0].status", "pod status " + shown + " in saveAll");
+        }
+        Throwable blank = catchThrowable(() -> jobs().save(records().tfJob("blank").toBuilder().status("  ").build()));
+        assertThat(blank).as(V1.says("a blank status must be refused (when the record is built or when it is saved)"))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(blank.getMessage()).as(V1.says("the refusal of a blank status must name the field status")).contains("status");
+        assertThat(allJobs(JobQuery.builder().build())).as(V1.says("nothing may be written")).isEmpty();
+        assertThat(allPods(PodQuery.builder().build())).as(V1.says("nothing may be written")).isEmpty();
+    }
+
+    private static void assertStatusRefused(Runnable save, String field, String what) {
+        Throwable refused = catchThrowable(save::run);
+        assertThat(refused).as(V1.says(what + " must be refused with InvalidRecordException: a status with surrounding whitespace "
+                + "is another string to an exact comparison and the same one to a PAD SPACE collation")).isInstanceOf(InvalidRecordException.class);
+        assertThat(((InvalidRecordException) refused).field()).as(V1.says(what + ": the error must name the field " + field)).isEqualTo(field);
+    }
+
     // V2
+
+    @Test
+    default void required_V2_removalTimesOutsideTheRangeAreRefused() {
+        JobRecord job = inserted(records().tfJob("mnist"));
+        PodRecord pod = inserted(records().pod(job, "worker", 0).build());
+        Instant tooEarly = sut().limits().earliest().minus(Duration.ofDays(1));
+        Instant tooLate = sut().limits().latest().plus(Duration.ofDays(1));
+        boolean reconciles = sut().capabilities().contains(Capability.RECONCILE);
+        for (Instant at : List.of(tooEarly, tooLate)) {
+            Map<String, Runnable> calls = new LinkedHashMap<>();
+            calls.put("jobs().markRemoved", () -> jobs().markRemoved(job.key(), at));
+            calls.put("jobs().markRemovedAll", () -> jobs().markRemovedAll(List.of(job.key()), at));
+            calls.put("pods().markRemoved", () -> pods().markRemoved(pod.key(), at));
+            calls.put("pods().markRemovedAll", () -> pods().markRemovedAll(List.of(pod.key()), at));
+            if (reconciles) {
+                calls.put("jobs().reconcile", () -> jobs().reconcile("", Set.of(job.kind()), Set.of(), at));
+                calls.put("pods().reconcile", () -> pods().reconcile("", Set.of(), at));
+            }
+            calls.forEach((what, call) -> {
+                Throwable refused = catchThrowable(call::run);
+                assertThat(refused).as(V2.says(what + " at " + at + " (outside limits() " + sut().limits().earliest() + " .. "
+                        + sut().limits().latest() + ") must be refused with InvalidRecordException, as a record's time is"))
+                        .isInstanceOf(InvalidRecordException.class);
+                assertThat(((InvalidRecordException) refused).field()).as(V2.says(what + ": the error must name the parameter removedAt"))
+                        .isEqualTo("removedAt");
+            });
+        }
+        assertThat(storedJob(job.key(), V2)).as(V2.says("a refused removal must leave the job as it was")).isEqualTo(job);
+        assertThat(storedPod(pod.key(), V2)).as(V2.says("a refused removal must leave the pod as it was")).isEqualTo(pod);
+    }
+
 
     @Test
     default void required_V2_overlongJobValuesAreRefusedNamingFieldLimitAndLength() {

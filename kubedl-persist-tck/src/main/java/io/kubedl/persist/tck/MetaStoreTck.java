@@ -115,6 +115,23 @@ public abstract class MetaStoreTck implements IdentityRules, WriteRules, BatchRu
     }
 
     /**
+     * Fails at once when a build tool runs this class as a plain-Java ("POJO") test
+     * instead of on the JUnit Platform. Maven Surefire older than 2.22 (the default of
+     * Maven 3.6 and older is 2.12.4) cannot run JUnit 5 tests: it would run none of the
+     * TCK and report "Tests run: 0 ... BUILD SUCCESS", a certification that checked
+     * nothing. Such a Surefire calls every public {@code test*} method of a
+     * {@code *Test} class, so it calls this one, which says what to do. The JUnit
+     * Platform never calls it: it is not a {@code @Test}.
+     *
+     * @throws AssertionError always: the TCK is not being run by a JUnit 5 engine
+     */
+    public final void testThatAJUnit5EngineRunsTheTck() {
+        throw new AssertionError("The kubedl-persist TCK is JUnit 5 (Jupiter) tests, but this build runs them as plain-Java tests: "
+                + "none of its rules ran. Use maven-surefire-plugin 3.0.0 or later (pin it in your pom) and keep "
+                + "<failIfNoTests>true</failIfNoTests>; see docs/plugin-author-guide.md");
+    }
+
+    /**
      * The store the current test runs against. Rule groups read it; plugin authors MAY
      * use it in tests of their own.
      *

@@ -63,7 +63,52 @@ interface ReadRules extends TckSupport {
         assertThat(pods().findLatest("other", "mnist-worker-0")).as(Q1.says("findLatest must filter by namespace")).isEmpty();
     }
 
+    @Test
+    default void required_Q1_findLatestBreaksTiesAsTheListingDoes() {
+        Instant same = TckRecords.EPOCH.plusSeconds(700);
+        for (int i = 0; i < 5; i++) {
+            inserted(records().tfJob("twin").toBuilder().gmtCreated(same).gmtModified(same).remark("incarnation " + i).build());
+        }
+        List<JobRecord> listed = allJobs(JobQuery.builder().namespace(TckRecords.NAMESPACE).name("twin").kind("TFJob").build());
+        assertThat(jobs().findLatest(TckRecords.NAMESPACE, "twin", "TFJob"))
+                .as(Q1.says("among rows created in the same second, findLatest must answer the row the listing puts first "
+                        + "(the same tie-breaker, descending)"))
+                .contains(listed.get(0));
+        JobRecord job = records().tfJob("mnist");
+        for (int i = 0; i < 5; i++) {
+            inserted(records().pod(job, "worker", 0).jobId(TckRecords.uid()).gmtCreated(same).gmtModified(same).build());
+        }
+        List<PodRecord> pods = allPods(PodQuery.builder().name("mnist-worker-0").build());
+        PodRecord newest = pods.get(pods.size() - 1);
+        assertThat(pods().findLatest(TckRecords.NAMESPACE, "mnist-worker-0"))
+                .as(Q1.says("among pods created in the same second, findLatest must answer the pod the listing puts last "
+                        + "(pods are listed oldest first, by the same tie-breaker)"))
+                .contains(newest);
+    }
+
     // Q2
+
+    @Test
+    default void required_Q2_exactFiltersAreCaseSensitive() {
+        JobRecord lower = inserted(records().tfJob("mnist").toBuilder().tenant("team-a").owner("alice").build());
+        JobRecord upper = inserted(records().tfJob("MNIST").toBuilder().namespace("KUBEDL-TCK").tenant("Team-A").owner("Alice")
+                .kind("TfJob").build());
+        expect("name 'mnist' (binary: 'MNIST' is another name)", JobQuery.builder().name("mnist"), lower);
+        expect("name 'MNIST'", JobQuery.builder().name("MNIST"), upper);
+        expect("name 'Mnist' matches neither", JobQuery.builder().name("Mnist"));
+        expect("namespace (case-sensitive)", JobQuery.builder().namespace(TckRecords.NAMESPACE), lower);
+        expect("tenant 'Team-A' (case-sensitive)", JobQuery.builder().tenant("Team-A"), upper);
+        expect("owner 'alice' (case-sensitive)", JobQuery.builder().owner("alice"), lower);
+        expect("kind 'TFJob' (case-sensitive)", JobQuery.builder().kind("TFJob"), lower);
+        expect("nameContains 'nis' (case-sensitive)", JobQuery.builder().nameContains("nis"), lower);
+        assertThat(jobs().findLatest(TckRecords.NAMESPACE, "MNIST", "TFJob"))
+                .as(Q1.says("findLatest compares namespace, name and kind exactly: no row is named MNIST in that namespace")).isEmpty();
+        PodRecord worker = inserted(records().pod(lower, "worker", 0).build());
+        PodRecord upperWorker = inserted(records().pod(lower, "Worker", 1).build());
+        expectPods("replicaType 'worker' (case-sensitive)", PodQuery.builder().replicaType("worker"), worker);
+        expectPods("name (case-sensitive)", PodQuery.builder().name("mnist-Worker-1"), upperWorker);
+        expectPods("name 'MNIST-worker-0' matches none", PodQuery.builder().name("MNIST-worker-0"));
+    }
 
     @Test
     default void required_Q2_jobsAreListedNewestFirst() {
@@ -129,8 +174,10 @@ interface ReadRules extends TckSupport {
     }
 
     private void expect(String filter, JobQuery.Builder query, JobRecord... expected) {
-        assertThat(jobs().list(query.build()).items()).as(Q2.says("filter " + filter + " must select exactly these rows, newest first"))
+        List<JobRecord> listed = allJobs(query.build());
+        assertThat(listed).as(Q2.says("filter " + filter + " must select exactly these rows, newest first"))
                 .containsExactly(expected);
+        assertJobCount(query.build(), listed.size(), filter);
     }
 
     // Q4
@@ -184,8 +231,10 @@ interface ReadRules extends TckSupport {
     }
 
     private void expectPods(String filter, PodQuery.Builder query, PodRecord... expected) {
-        assertThat(pods().list(query.build()).items()).as(Q4.says("pod filter " + filter + " must select exactly these rows, in pod order"))
+        List<PodRecord> listed = allPods(query.build());
+        assertThat(listed).as(Q4.says("pod filter " + filter + " must select exactly these rows, in pod order"))
                 .containsExactly(expected);
+        assertPodCount(query.build(), listed.size(), filter);
     }
 
     // Q5
@@ -229,8 +278,10 @@ interface ReadRules extends TckSupport {
     }
 
     private void expectNames(String contains, String... expected) {
-        assertThat(names(jobs().list(JobQuery.builder().nameContains(contains).build()).items()))
-                .as(Q6.says("nameContains '" + contains + "' must match its characters literally"))
+        JobQuery query = JobQuery.builder().nameContains(contains).build();
+        List<String> listed = names(allJobs(query));
+        assertThat(listed).as(Q6.says("nameContains '" + contains + "' must match its characters literally"))
                 .containsExactlyInAnyOrder(expected);
+        assertJobCount(query, listed.size(), "nameContains '" + contains + "'");
     }
 }

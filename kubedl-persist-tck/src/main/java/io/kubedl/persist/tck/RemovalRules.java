@@ -17,6 +17,7 @@ import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.query.JobQuery;
+import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.Capability;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -144,6 +145,51 @@ interface RemovalRules extends TckSupport {
         assertThat(storedPod(pending.key(), D1))
                 .as(D1.says("pods' markRemovedAll must stop an unfinished pod with gmtFinished = removedAt"))
                 .isEqualTo(pending.toBuilder().inEtcd(false).status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+    }
+
+    @Test
+    default void required_D1_everyStatusButSucceededFailedStoppedIsUnfinished() {
+        Instant at = TckRecords.EPOCH.plusSeconds(86_400);
+        JobRecord suspended = inserted(records().tfJob("suspended").toBuilder().status("Suspended").build());
+        JobRecord restarting = inserted(records().tfJob("restarting").toBuilder().status(JobStatus.RESTARTING).build());
+        PodRecord unknown = inserted(records().pod(suspended, "worker", 0).status(PodStatus.UNKNOWN).build());
+        PodRecord evicted = inserted(records().pod(suspended, "worker", 1).status("Evicted").build());
+        jobs().markRemovedAll(List.of(suspended.key(), restarting.key()), at);
+        pods().markRemoved(unknown.key(), at);
+        pods().markRemoved(evicted.key(), at);
+        for (JobRecord job : List.of(suspended, restarting)) {
+            assertThat(storedJob(job.key(), D1))
+                    .as(D1.says("a job in status " + job.status() + " has not finished (only Succeeded, Failed and Stopped have): "
+                            + "markRemoved must make it Stopped with gmtFinished = gmtModified = removedAt"))
+                    .isEqualTo(job.toBuilder().inEtcd(false).status(JobStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+        }
+        for (PodRecord pod : List.of(unknown, evicted)) {
+            assertThat(storedPod(pod.key(), D1))
+                    .as(D1.says("a pod in status " + pod.status() + " has not finished (only Succeeded, Failed and Stopped have): "
+                            + "markRemoved must make it Stopped; decide 'finished' by inclusion, not NOT IN (running states)"))
+                    .isEqualTo(pod.toBuilder().inEtcd(false).status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+        }
+    }
+
+    @Test
+    default void required_D1_saveAndMarkRemovedOfANewIdentityAtOnce() throws Exception {
+        RemovalRace.Result jobRace = RemovalRace.run(300, trial -> {
+            JobRecord job = records().tfJob("race-" + trial);
+            Instant at = job.gmtCreated().plusSeconds(5);
+            return new RemovalRace.Trial(() -> jobs().save(job), () -> jobs().markRemoved(job.key(), at),
+                    () -> jobs().get(job.key()).map(JobRecord::inEtcd));
+        });
+        assertThat(jobRace.violations()).as(D1.says("a save and a markRemoved of one NEW job at once must end as UPDATED (row removed) "
+                + "or NOT_FOUND (no row yet, the save inserts it in etcd); never UNCHANGED while the row is still in etcd, "
+                + "or a controller told UNCHANGED never retries " + jobRace)).isEmpty();
+        RemovalRace.Result podRace = RemovalRace.run(150, trial -> {
+            PodRecord pod = records().pod(records().tfJob("race"), "worker", trial).build();
+            Instant at = pod.gmtCreated().plusSeconds(5);
+            return new RemovalRace.Trial(() -> pods().save(pod), () -> pods().markRemoved(pod.key(), at),
+                    () -> pods().get(pod.key()).map(PodRecord::inEtcd));
+        });
+        assertThat(podRace.violations()).as(D1.says("a save and a markRemoved of one NEW pod at once must end as UPDATED (row removed) "
+                + "or NOT_FOUND (row inserted in etcd after it) " + podRace)).isEmpty();
     }
 
     // D2
@@ -313,6 +359,60 @@ interface RemovalRules extends TckSupport {
                 .as(D4.says("purge runs in bounded batches but must delete and count every matching row (1203)")).isEqualTo(1203);
         assertThat(jobs().list(JobQuery.builder().pageSize(1).build()).items()).as(D4.says("no purgeable row may be left")).isEmpty();
         assertThat(declared(Capability.PURGE, D4, () -> jobs().purge(before))).as(D4.says("purging again deletes nothing")).isZero();
+    }
+
+    @Test
+    default void optional_D3_reconcileStopsEveryUnfinishedStatus() {
+        assumeCapability(Capability.RECONCILE, D3);
+        Instant at = TckRecords.EPOCH.plusSeconds(86_400);
+        JobRecord suspended = inserted(records().tfJob("suspended").toBuilder().status("Suspended").build());
+        PodRecord unknown = inserted(records().pod(suspended, "worker", 0).status(PodStatus.UNKNOWN).build());
+        assertThat(declared(Capability.RECONCILE, D3, () -> jobs().reconcile("", Set.of("TFJob"), Set.of(), at)))
+                .as(D3.says("the Suspended job is in etcd and not live")).isEqualTo(1);
+        assertThat(declared(Capability.RECONCILE, D3, () -> pods().reconcile("", Set.of(), at)))
+                .as(D3.says("the Unknown pod is in etcd and not live")).isEqualTo(1);
+        assertThat(storedJob(suspended.key(), D3))
+                .as(D3.says("reconcile must stop a job in an unknown status such as Suspended, as markRemoved does"))
+                .isEqualTo(suspended.toBuilder().inEtcd(false).status(JobStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+        assertThat(storedPod(unknown.key(), D3))
+                .as(D3.says("reconcile must stop a pod in phase Unknown, as markRemoved does"))
+                .isEqualTo(unknown.toBuilder().inEtcd(false).status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+    }
+
+    @Test
+    default void optional_D4_podPurgeCountsEveryBatch() {
+        assumeCapability(Capability.PURGE, D4);
+        Instant before = TckRecords.EPOCH.plusSeconds(100_000);
+        JobRecord job = records().tfJob("mnist");
+        List<PodRecord> removed = new ArrayList<>();
+        for (int i = 0; i < 1203; i++) {
+            removed.add(records().pod(job, "worker", i).status(PodStatus.SUCCEEDED).gmtFinished(before.minusSeconds(10 + i))
+                    .inEtcd(false).build());
+        }
+        pods().saveAll(removed);
+        PodRecord inEtcd = inserted(records().pod(job, "ps", 0).status(PodStatus.SUCCEEDED).gmtFinished(before.minusSeconds(5)).build());
+        assertThat(declared(Capability.PURGE, D4, () -> pods().purge(before)))
+                .as(D4.says("pod purge runs in bounded batches but must delete and count every matching pod (1203), "
+                        + "not stop after its first batch")).isEqualTo(1203);
+        assertThat(allPods(PodQuery.builder().build())).as(D4.says("only the pod still in etcd may be left")).containsExactly(inEtcd);
+    }
+
+    @Test
+    default void optional_D4_purgedJobTakesAllItsPods() {
+        assumeCapability(Capability.PURGE, D4);
+        Instant before = TckRecords.EPOCH.plusSeconds(100_000);
+        JobRecord job = inserted(finishedAt(records().tfJob("old"), before.minusSeconds(60), false));
+        PodRecord removedPod = inserted(records().pod(job, "worker", 0).status(PodStatus.SUCCEEDED).inEtcd(false)
+                .gmtFinished(before.plusSeconds(60)).build());
+        PodRecord podInEtcd = inserted(records().pod(job, "worker", 1).status(PodStatus.RUNNING).build());
+        PodRecord otherRegion = inserted(records().pod(job, "worker", 2).region("idc-b").build());
+        assertThat(declared(Capability.PURGE, D4, () -> jobs().purge(before))).as(D4.says("one job is purgeable")).isEqualTo(1);
+        assertThat(pods().get(removedPod.key()))
+                .as(D4.says("a purged job takes its pods whatever their own gmtFinished")).isEmpty();
+        assertThat(pods().get(podInEtcd.key()))
+                .as(D4.says("a purged job takes its pods even when one is still marked in etcd (as delete does, D2): "
+                        + "the job is gone, its pods would be orphans")).isEmpty();
+        assertThat(pods().get(otherRegion.key())).as(D4.says("pods of the same jobId in another region stay")).contains(otherRegion);
     }
 
     private static JobRecord finishedAt(JobRecord job, Instant finished, boolean inEtcd) {

@@ -129,6 +129,39 @@ interface TckSupport {
         return all;
     }
 
+    /**
+     * Q3: when the store declares COUNT, count(query) MUST equal the number of rows the
+     * listing of the same query returned, for every filter a listing test uses.
+     *
+     * @param query the filters the listing used
+     * @param listed how many rows walking every page of the listing returned
+     * @param filter the filter, for the message
+     */
+    default void assertJobCount(JobQuery query, int listed, String filter) {
+        if (sut().capabilities().contains(Capability.COUNT)) {
+            assertThat(declared(Capability.COUNT, ContractRule.Q3, () -> jobs().count(query)))
+                    .as(ContractRule.Q3.says("count() with filter " + filter + " must equal the " + listed
+                            + " rows list() returned for it (a filter that list() applies and count() ignores?)"))
+                    .isEqualTo(listed);
+        }
+    }
+
+    /**
+     * Q3 for pods; see {@link #assertJobCount(JobQuery, int, String)}.
+     *
+     * @param query the filters the listing used
+     * @param listed how many rows walking every page of the listing returned
+     * @param filter the filter, for the message
+     */
+    default void assertPodCount(PodQuery query, int listed, String filter) {
+        if (sut().capabilities().contains(Capability.COUNT)) {
+            assertThat(declared(Capability.COUNT, ContractRule.Q3, () -> pods().count(query)))
+                    .as(ContractRule.Q3.says("pod count() with filter " + filter + " must equal the " + listed
+                            + " rows list() returned for it (a filter that list() applies and count() ignores?)"))
+                    .isEqualTo(listed);
+        }
+    }
+
     /** @param jobs rows @return their names, in order */
     default List<String> names(List<JobRecord> jobs) {
         return jobs.stream().map(JobRecord::name).toList();

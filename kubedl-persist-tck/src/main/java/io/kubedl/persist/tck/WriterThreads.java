@@ -22,13 +22,14 @@ final class WriterThreads {
      *
      * @param pool the writers' pool
      * @param futures the writers
+     * @param rule the rule the test checks, for the message when a writer does not end
      */
-    static void stop(ExecutorService pool, List<? extends Future<?>> futures) {
+    static void stop(ExecutorService pool, List<? extends Future<?>> futures, ContractRule rule) {
         futures.forEach(f -> f.cancel(true));
         pool.shutdownNow();
         try {
             if (!pool.awaitTermination(AWAIT_SECONDS, TimeUnit.SECONDS)) {
-                throw new AssertionError(ContractRule.W6.says("writer threads still run " + AWAIT_SECONDS
+                throw new AssertionError(rule.says("writer threads still run " + AWAIT_SECONDS
                         + " s after the test ended: a store call does not return when its thread is interrupted"));
             }
         } catch (InterruptedException e) {
