@@ -119,9 +119,10 @@ public abstract class MetaStoreTck implements IdentityRules, WriteRules, BatchRu
      * instead of on the JUnit Platform. Maven Surefire older than 2.22 (the default of
      * Maven 3.6 and older is 2.12.4) cannot run JUnit 5 tests: it would run none of the
      * TCK and report "Tests run: 0 ... BUILD SUCCESS", a certification that checked
-     * nothing. Such a Surefire calls every public {@code test*} method of a
-     * {@code *Test} class, so it calls this one, which says what to do. The JUnit
-     * Platform never calls it: it is not a {@code @Test}.
+     * nothing. Such a Surefire calls every public {@code test*} method of a public
+     * {@code *Test} class, so it calls this one, which says what to do (it skips a
+     * package-private class silently: {@code <failIfNoTests>true</failIfNoTests>}
+     * catches that). The JUnit Platform never calls it: it is not a {@code @Test}.
      *
      * @throws AssertionError always: the TCK is not being run by a JUnit 5 engine
      */
