@@ -151,7 +151,7 @@ public final class PodConverter {
         String jobId = controllerUid;
         String ownerKind = controller.get("kind").text();
         if (isBatchJob(controller)) {
-            Optional<OwnerReference> job = trainingJobOf(namespace, controller, controllerUid, object, refuseForeign);
+            Optional<OwnerReference> job = trainingJobOf(namespace, controller, controllerUid, object, context, refuseForeign);
             if (job.isEmpty()) {
                 return Optional.empty();
             }
@@ -202,7 +202,7 @@ public final class PodConverter {
 
     /** The training job that controls the batch Job controlling this pod (mpi-operator v2beta1's launcher). */
     private Optional<OwnerReference> trainingJobOf(String namespace, ObjectTree controller, String controllerUid,
-            String object, boolean refuseForeign) {
+            String object, String context, boolean refuseForeign) {
         if (ownerLookup == null) {
             if (refuseForeign) {
                 throw new InvalidRecordException("metadata.ownerReferences",
@@ -217,7 +217,7 @@ public final class PodConverter {
         OwnerReference batchJob = new OwnerReferenceBuilder()
                 .withApiVersion(controller.get("apiVersion").text())
                 .withKind("Job")
-                .withName(controller.get("name").text())
+                .withName(controller.get("name").requiredText(context))
                 .withUid(controllerUid)
                 .withController(true)
                 .build();

@@ -3,6 +3,7 @@ package io.kubedl.persist.kubernetes;
 import io.kubedl.persist.model.PodStatus;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Why a pod is where it is, as {@code key=value} parts joined by {@code ", "}; parts that are
@@ -14,13 +15,17 @@ import java.util.List;
  *       ({@code reason}, {@code exitCode}, {@code message}; named {@code exitReason} and
  *       {@code exitMessage} when the pod has its own reason or message).</li>
  *   <li>Pending: the scheduler's {@code PodScheduled=False} reason and message
- *       ({@code Unschedulable}), else the main container's waiting reason and message.</li>
+ *       ({@code Unschedulable}), else the main container's waiting reason and message
+ *       ({@code ImagePullBackOff}; not the routine {@code ContainerCreating} and {@code PodInitializing}).</li>
  *   <li>Running (and any other phase but Succeeded): the main container's waiting reason and
  *       message ({@code CrashLoopBackOff}) and its last termination's {@code lastReason} and
  *       {@code lastExitCode} ({@code OOMKilled}, 137), for containers that restart in place.</li>
  * </ul>
  */
 final class PodRemark {
+    /** The kubelet's waiting reasons of a container on its normal way to running; they say nothing about a problem. */
+    private static final Set<String> ROUTINE_WAITING = Set.of("ContainerCreating", "PodInitializing");
+
     private PodRemark() {
     }
 
@@ -48,6 +53,10 @@ final class PodRemark {
         } else {
             ObjectTree unscheduled = phase.equals(PodStatus.PENDING) ? unscheduled(status.get("conditions")) : null;
             ObjectTree why = unscheduled != null ? unscheduled : state.get("waiting");
+            String reason = why.get("reason").text();
+            if (unscheduled == null && reason != null && ROUTINE_WAITING.contains(reason)) {
+                why = new ObjectTree(null, why.path());
+            }
             add(parts, "reason", why.get("reason").text());
             add(parts, "message", why.get("message").text());
             ObjectTree last = mainStatus.get("lastState").get("terminated");

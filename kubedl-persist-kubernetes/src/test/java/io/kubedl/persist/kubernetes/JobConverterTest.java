@@ -89,44 +89,78 @@ class JobConverterTest {
                       lastTransitionTime: "2026-04-01T00:20:00Z"
                 """));
 
-        assertThat(record.status()).isEqualTo(JobStatus.SUCCEEDED);
+        // a condition whose status is False never sets the status (a resumed job ends with Suspended=False)
+        assertThat(record.status()).isEqualTo(JobStatus.RUNNING);
         // lastUpdateTime stands in for a missing lastTransitionTime
         assertThat(record.gmtRunning()).isEqualTo(JobConverterFixturesTest.t("2026-04-01T00:00:05Z"));
         assertThat(record.gmtFinished()).isNull();
         assertThat(record.gmtModified()).isEqualTo(JobConverterFixturesTest.t("2026-04-01T00:10:00Z"));
     }
 
-    @Test
-    void aTensorboardConfigThatIsNotJsonIsKeptAsText() {
+    /** KubeDL's job.go writes this mark when the annotation is present, whatever its value; its console matches it. */
+    @ParameterizedTest
+    @ValueSource(strings = {"logDir=/logs", "{\"logDir\":\"/logs\",\"ttlSecondsAfterJobFinished\":3600}", "''"})
+    void aTensorboardAnnotationMarksTheRemarkAsKubeDLDoes(String config) {
         JobRecord record = converter.convert(job("""
                 kind: TFJob
                 metadata:
                   annotations:
-                    kubedl.io/tensorboard-config: "logDir=/logs"
-                """));
+                    kubedl.io/tensorboard-config: %s
+                """.formatted(config.startsWith("{") ? "'" + config + "'" : config)));
 
-        assertThat(record.remark()).isEqualTo("{\"tensorboard\":\"logDir=/logs\"}");
+        assertThat(record.remark()).isEqualTo("EnableTensorBoard");
     }
 
-    @Test
-    void aTenancyAnnotationThatIsNotAnObjectIsRefused() {
-        assertThatThrownBy(() -> converter.convert(job("""
+    /** Issue 13.7: a malformed annotation never loses the job; it is stored without the annotation's fields and counted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"'[\"alice\"]'", "'{\"tenant\":\"t\"}{\"tenant\":\"evil\"}'", "'{\"tenant\":\"t\"} trailing'",
+        "'{\"tenant\":7}'", "'{\"tenant\":\"t\",\"region\":{\"name\":\"r\"}}'", "'not json'", "'\"just a string\"'"})
+    void aMalformedTenancyAnnotationIsLeftOutCountedAndLoggedOnce(String annotation) {
+        JobConverter fresh = JobConverter.forRegion("");
+        GenericKubernetesResource malformed = job("""
                 kind: TFJob
                 metadata:
                   annotations:
-                    kubedl.io/tenancy: '["alice"]'
-                """)))
-                .isInstanceOfSatisfying(InvalidRecordException.class,
-                        e -> assertThat(e.field()).isEqualTo("metadata.annotations[kubedl.io/tenancy]"));
+                    kubedl.io/tenancy: %s
+                """.formatted(annotation));
+
+        JobRecord first = fresh.convert(malformed);
+        fresh.convert(malformed);
+
+        assertThat(first.tenant()).isNull();
+        assertThat(first.owner()).isNull();
+        assertThat(first.region()).isEmpty();
+        assertThat(first.jobId()).isEqualTo("f0000000-0000-4000-8000-000000000001");
+        assertThat(fresh.unreadableOptionalFields()).isEqualTo(2);
     }
 
+    /** As Go's json.Unmarshal into KubeDL's struct: names match regardless of case, unknown members and nulls are ignored. */
     @Test
-    void regionComesFromTheConfigurationUnlessTheTenancyNamesOne() {
+    void aTenancyAnnotationIsReadAsKubeDLsGoCodeReadsIt() {
+        JobConverter fresh = JobConverter.forRegion("");
+        JobRecord record = fresh.convert(job("""
+                kind: TFJob
+                metadata:
+                  annotations:
+                    kubedl.io/tenancy: '{"Tenant":"search","USER":"alice","idc":null,"quota":5,"region":"cn-hangzhou"}'
+                """));
+
+        assertThat(record.tenant()).isEqualTo("search");
+        assertThat(record.owner()).isEqualTo("alice");
+        assertThat(record.region()).isEqualTo("cn-hangzhou");
+        assertThat(fresh.unreadableOptionalFields()).isZero();
+    }
+
+    /** Issue 11.3: KubeDL's precedence, the configured region first, the annotation's only when none is configured. */
+    @Test
+    void theConfiguredRegionWinsOverTheTenancyRegion() {
         JobConverter fromConfig = JobConverter.forRegion("us-west-1");
 
         assertThat(fromConfig.defaultRegion()).isEqualTo("us-west-1");
         assertThat(fromConfig.convert(Fixtures.job("jobs/tfjob-minimal.yaml")).region()).isEqualTo("us-west-1");
-        assertThat(fromConfig.convert(Fixtures.job("jobs/tfjob-tenancy.yaml")).region()).isEqualTo("cn-hangzhou");
+        assertThat(fromConfig.convert(Fixtures.job("jobs/tfjob-tenancy.yaml")).region()).isEqualTo("us-west-1");
+        assertThat(JobConverter.forRegion("").convert(Fixtures.job("jobs/tfjob-tenancy.yaml")).region()).isEqualTo("cn-hangzhou");
+        assertThat(JobConverter.forRegion(null).convert(Fixtures.job("jobs/tfjob-tenancy.yaml")).region()).isEqualTo("cn-hangzhou");
         assertThat(JobConverter.forRegion(null).convert(Fixtures.job("jobs/tfjob-minimal.yaml")).region()).isEmpty();
     }
 

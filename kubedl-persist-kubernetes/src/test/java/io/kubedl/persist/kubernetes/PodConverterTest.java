@@ -136,13 +136,15 @@ class PodConverterTest {
         assertThat(converter.convert(pod)).isEmpty();
     }
 
+    /** Issue 11.3: as for jobs, the configured region first, the pod's own tenancy region only when none is configured. */
     @Test
-    void regionComesFromTheConfigurationUnlessTheTenancyNamesOne() {
+    void theConfiguredRegionWinsOverTheTenancyRegion() {
         PodConverter fromConfig = PodConverter.forRegion("us-west-1");
 
         assertThat(fromConfig.defaultRegion()).isEqualTo("us-west-1");
         assertThat(fromConfig.convertOrThrow(Fixtures.pod("pods/tf-worker-running.yaml")).region()).isEqualTo("us-west-1");
-        assertThat(fromConfig.convertOrThrow(Fixtures.pod("pods/gpu-worker-tenancy.yaml")).region())
+        assertThat(fromConfig.convertOrThrow(Fixtures.pod("pods/gpu-worker-tenancy.yaml")).region()).isEqualTo("us-west-1");
+        assertThat(PodConverter.forRegion("").convertOrThrow(Fixtures.pod("pods/gpu-worker-tenancy.yaml")).region())
                 .isEqualTo("cn-hangzhou");
         assertThat(PodConverter.forRegion(null).convertOrThrow(Fixtures.pod("pods/tf-worker-running.yaml")).region())
                 .isEmpty();
