@@ -164,6 +164,98 @@ class JobConverterTest {
         assertThat(JobConverter.forRegion(null).convert(Fixtures.job("jobs/tfjob-minimal.yaml")).region()).isEmpty();
     }
 
+    /** Issue 13.7: Integer.parseInt takes non-ASCII digits; Kubernetes does not, and neither does the converter. */
+    @ParameterizedTest
+    @ValueSource(strings = {"２", "١", "1２"})
+    void nonAsciiDigitsAreNoReplicaCount(String replicas) {
+        assertThatThrownBy(() -> converter.convert(job("""
+                kind: TFJob
+                spec:
+                  tfReplicaSpecs:
+                    Worker:
+                      replicas: "%s"
+                """.formatted(replicas))))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("spec.tfReplicaSpecs.Worker.replicas: '" + replicas + "' is not an integer");
+    }
+
+    /**
+     * Issue 13.6: {@code memory: "1e1000000"} (the CRDs' quantity pattern accepts it) kept convert() busy for more
+     * than 300 s; it now converts at once, capped as documented (no time is asserted: before the fix this test hung).
+     */
+    @Test
+    void aQuantityWithAHugeExponentConvertsAtOnce() {
+        JobRecord record = converter.convert(job("""
+                kind: TFJob
+                spec:
+                  tfReplicaSpecs:
+                    Worker:
+                      template:
+                        spec:
+                          containers:
+                            - name: tensorflow
+                              resources:
+                                limits: {memory: "1e1000000", cpu: "1e-1000000"}
+                            - name: sidecar
+                              resources:
+                                limits: {memory: "1e100000"}
+                """));
+
+        assertThat(record.resources()).isEqualTo("{\"Worker\":{\"resources\":{\"limits\":{\"cpu\":\"1e-9\","
+                + "\"memory\":\"18446744073709551614e18\"}},\"replicas\":1}}");
+    }
+
+    /**
+     * Issue 13.5, with the conditions training-operator writes (pkg/util/status.go, pkg/controller.v1/common/job.go):
+     * suspended, resumed, running again. A condition that is False never sets the status, and the
+     * suspension's Running=False time is no running time.
+     */
+    @Test
+    void aSuspendedJobReadsSuspendedUntilResumedAndItsSuspensionIsNoRunningTime() {
+        String created = """
+                    - type: Created
+                      status: "True"
+                      reason: PyTorchJobCreated
+                      lastTransitionTime: "2026-04-01T00:00:01Z"
+                """;
+        String suspendedRunning = """
+                    - type: Running
+                      status: "False"
+                      reason: PyTorchJobSuspended
+                      lastTransitionTime: "2026-04-01T00:10:00Z"
+                """;
+        JobRecord suspended = converter.convert(job("kind: PyTorchJob\nstatus:\n  conditions:\n" + created + suspendedRunning + """
+                    - type: Suspended
+                      status: "True"
+                      reason: PyTorchJobSuspended
+                      lastTransitionTime: "2026-04-01T00:10:00Z"
+                """));
+        JobRecord resumed = converter.convert(job("kind: PyTorchJob\nstatus:\n  conditions:\n" + created + suspendedRunning + """
+                    - type: Suspended
+                      status: "False"
+                      reason: PyTorchJobResumed
+                      lastTransitionTime: "2026-04-01T00:30:00Z"
+                """));
+        JobRecord runningAgain = converter.convert(job("kind: PyTorchJob\nstatus:\n  conditions:\n" + created + """
+                    - type: Suspended
+                      status: "False"
+                      reason: PyTorchJobResumed
+                      lastTransitionTime: "2026-04-01T00:30:00Z"
+                    - type: Running
+                      status: "True"
+                      reason: PyTorchJobRunning
+                      lastTransitionTime: "2026-04-01T00:31:00Z"
+                """));
+
+        assertThat(suspended.status()).isEqualTo(JobStatus.of("Suspended"));
+        assertThat(suspended.gmtRunning()).isNull();
+        assertThat(resumed.status()).isEqualTo(JobStatus.CREATED);
+        assertThat(resumed.gmtRunning()).isNull();
+        assertThat(resumed.gmtModified()).isEqualTo(JobConverterFixturesTest.t("2026-04-01T00:30:00Z"));
+        assertThat(runningAgain.status()).isEqualTo(JobStatus.RUNNING);
+        assertThat(runningAgain.gmtRunning()).isEqualTo(JobConverterFixturesTest.t("2026-04-01T00:31:00Z"));
+    }
+
     @Test
     void aNullJobIsRefused() {
         assertThatThrownBy(() -> converter.convert(null))
