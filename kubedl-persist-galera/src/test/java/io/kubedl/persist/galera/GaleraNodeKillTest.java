@@ -3,7 +3,7 @@ package io.kubedl.persist.galera;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubedl.persist.config.StorageConfig;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.writebehind.CloseReport;
 import io.kubedl.persist.writebehind.WriteBehindOptions;

@@ -3,7 +3,7 @@ package io.kubedl.persist.galera;
 import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.mysql.MySqlProvider;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.MetaStore;
 import java.sql.Connection;
 import java.sql.SQLException;

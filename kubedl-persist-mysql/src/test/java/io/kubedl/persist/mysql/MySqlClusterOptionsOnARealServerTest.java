@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubedl.persist.PersistException;
 import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.testkit.TestDatabase;
 import java.io.IOException;
