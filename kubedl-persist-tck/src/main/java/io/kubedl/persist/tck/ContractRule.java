@@ -31,19 +31,24 @@ public enum ContractRule {
     B1("saveAll behaves as the saves one by one and answers one outcome per item in input order",
             "that the batch validates every item first, then applies the items in input order with the same version guard"),
     D1("markRemoved sets inEtcd=false; unfinished rows become Stopped with gmtFinished; idempotent; unknown is NOT_FOUND",
-            "the markRemoved statement: status Stopped and gmtFinished only for unfinished rows, UNCHANGED when already removed"),
+            "the markRemoved statement: status Stopped and gmtFinished only for unfinished rows (finished means status IN"
+            + " ('Succeeded', 'Failed', 'Stopped'), never NOT IN running states), UNCHANGED when already removed, and the no-match"
+            + " case decided under the row's lock, not by a separate read"),
     D2("delete removes a removed row for good (a job with its pods) and refuses a row still in etcd",
             "that delete checks inEtcd and that a job's delete also deletes the pods of the same region and jobId"),
     D3("reconcile marks removed every row of that region (and kinds) in etcd whose id is not live",
             "that reconcile filters by region, by kind (jobs) and by inEtcd, and marks rows exactly as markRemoved does"),
     D4("purge hard-deletes removed rows finished before the instant, in bounded batches; never rows in etcd",
-            "the purge predicate (inEtcd = false AND gmtFinished < before), that a job takes its pods, and that every batch is counted"),
+            "the purge predicate (inEtcd = false AND gmtFinished < before), that a job takes all its pods, and that every batch is"
+            + " counted, for pods as for jobs"),
     Q1("get reads one identity; findLatest returns the newest-created row of that name",
-            "that findLatest orders by gmtCreated descending (then your tie-breaker) and filters by namespace, name and kind"),
+            "that findLatest orders by gmtCreated descending, then your tie-breaker descending as the listing does, and filters by"
+            + " namespace, name and kind"),
     Q2("job listings AND every filter and order by gmtCreated descending, then a unique tie-breaker",
-            "every filter of JobQuery (createdFrom inclusive, createdTo exclusive) and the ORDER BY gmtCreated DESC, id DESC"),
+            "every filter of JobQuery (createdFrom inclusive, createdTo exclusive), that text compares binary (case-sensitive,"
+            + " as utf8mb4_bin), and the ORDER BY gmtCreated DESC, id DESC"),
     Q3("keyset pagination: tokens bound to the filter, default 50, max 1000, every row exactly once; count(query)",
-            "that the page token holds the full sort key of the last row (tie-breaker included), is encoded with the query's filterFingerprint, and that the WHERE clause resumes strictly after it"),
+            "that count() builds its WHERE clause as list() does, that the page token holds the full sort key of the last row (tie-breaker included), is encoded with the query's filterFingerprint, and that the WHERE clause resumes strictly after it"),
     Q4("pod listings filter and order by replicaType, replica index (numeric), gmtCreated, tie-breaker",
             "the pod ORDER BY: replicaType (null first), PodRecord.replicaIndex() as a number, gmtCreated, then your tie-breaker"),
     Q5("a completed save is visible to the next read",
@@ -51,9 +56,11 @@ public enum ContractRule {
     Q6("filter values are data: quotes, %, _ and backslashes in nameContains match literally",
             "that nameContains escapes \\ % _ for LIKE (with an ESCAPE clause) and is bound as a parameter"),
     V1("a null record or a bad batch item is refused with an error naming the field; nothing is written",
-            "that you validate with RecordValidator (checkAll for batches) BEFORE writing anything"),
+            "that you validate with RecordValidator (checkAll for batches) BEFORE writing anything, and refuse a null argument"
+            + " with InvalidRecordException naming the parameter"),
     V2("a value longer than the store holds is refused naming the field, the limit and the length; never truncated",
-            "that limits() matches your columns and that RecordValidator runs before the write (no silent truncation)"),
+            "that limits() matches your columns, that RecordValidator runs before the write (no silent truncation), and that"
+            + " removal times are checked against limits() too"),
     V3("text round-trips exactly, including 4-byte UTF-8",
             "that the columns and the connection use utf8mb4 (not utf8/utf8mb3) and that text is bound, not converted"),
     T1("times are instants in UTC with second precision: independent of the JVM zone, truncated (never rounded), and every"
@@ -64,9 +71,10 @@ public enum ContractRule {
     P1("providers are found by ServiceLoader and chosen by a unique lower-case name",
             "your META-INF/services/io.kubedl.persist.spi.PersistProvider entry and that providerName() equals the provider's name()"),
     P3("a password never appears in toString, a log line or an exception message",
-            "every toString and exception message that might include the configuration or a JDBC URL"),
+            "every toString and exception message that might include the configuration or a JDBC URL, a failed open's included"),
     P4("close() releases everything and is idempotent; use after close is an IllegalStateException",
-            "that every method of the store, its jobs() and its pods() checks a closed flag first"),
+            "that every method of the store, its jobs() and its pods() checks a closed flag first, methods you override for speed"
+            + " (markRemovedAll) included"),
     CAPABILITIES("optional operations are declared in capabilities(); undeclared ones throw UnsupportedOperationException",
             "that capabilities() lists exactly what you implement (COUNT, RECONCILE, PURGE)");
 
