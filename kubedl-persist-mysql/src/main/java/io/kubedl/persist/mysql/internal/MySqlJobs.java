@@ -1,6 +1,5 @@
 package io.kubedl.persist.mysql.internal;
 
-import io.kubedl.persist.InvalidPageTokenException;
 import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.model.JobKey;
 import io.kubedl.persist.model.JobRecord;
@@ -10,6 +9,7 @@ import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.spi.RowRules;
 import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.Page;
+import io.kubedl.persist.spi.FieldLimits;
 import io.kubedl.persist.spi.JobPersist;
 import io.kubedl.persist.spi.PageCursor;
 import io.kubedl.persist.spi.RecordValidator;
@@ -157,8 +157,8 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
         SqlWhere where = filters(query);
         if (query.pageToken().isPresent()) {
             List<String> position = PageCursor.decode(query.pageToken().get(), query.filterFingerprint(), 2);
-            Instant created = Instant.ofEpochSecond(number(position.get(0)));
-            long id = number(position.get(1));
+            Instant created = PageCursor.epochSecond(position.get(0), FieldLimits.DEFAULT);
+            long id = PageCursor.number(position.get(1));
             where.add("(gmt_created < ? OR (gmt_created = ? AND id < ?))", created, created, id);
         }
         List<Object> params = new ArrayList<>(where.params());
@@ -204,13 +204,5 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
         q.createdFrom().ifPresent(t -> where.add("gmt_created >= ?", t));
         q.createdTo().ifPresent(t -> where.add("gmt_created < ?", t));
         return where;
-    }
-
-    static long number(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidPageTokenException("is not a token of this listing (bad position)");
-        }
     }
 }

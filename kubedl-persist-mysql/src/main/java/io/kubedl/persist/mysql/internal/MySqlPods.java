@@ -9,6 +9,7 @@ import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.spi.RowRules;
 import io.kubedl.persist.query.Page;
 import io.kubedl.persist.query.PodQuery;
+import io.kubedl.persist.spi.FieldLimits;
 import io.kubedl.persist.spi.PageCursor;
 import io.kubedl.persist.spi.PodPersist;
 import io.kubedl.persist.spi.RecordValidator;
@@ -159,9 +160,9 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
         SqlWhere where = filters(query);
         if (query.pageToken().isPresent()) {
             List<String> p = PageCursor.decode(query.pageToken().get(), query.filterFingerprint(), 4);
-            long index = MySqlJobs.number(p.get(1));
-            Instant created = Instant.ofEpochSecond(MySqlJobs.number(p.get(2)));
-            long id = MySqlJobs.number(p.get(3));
+            long index = PageCursor.number(p.get(1));
+            Instant created = PageCursor.epochSecond(p.get(2), FieldLimits.DEFAULT);
+            long id = PageCursor.number(p.get(3));
             String after = "(replica_index > ? OR (replica_index = ? AND (gmt_created > ? OR (gmt_created = ? AND id > ?))))";
             if (p.get(0).equals(NULL_TYPE)) {
                 where.add("((replica_type IS NULL AND " + after + ") OR replica_type IS NOT NULL)",

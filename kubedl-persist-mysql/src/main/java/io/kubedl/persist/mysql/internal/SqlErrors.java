@@ -93,12 +93,18 @@ final class SqlErrors {
         return new PersistException(message, cleanCause(e));
     }
 
+    /**
+     * Every occurrence of the password is replaced, whatever its length: P3 has no
+     * exception for short passwords. With a password of one or two characters this also
+     * masks those characters where they are part of other words; an odd-looking message
+     * is the price of never printing a secret.
+     */
     String clean(String text) {
         if (text == null) {
             return "";
         }
         String t = PASSWORD_PARAM.matcher(text).replaceAll("$1****");
-        if (password != null && password.length() >= 3) {
+        if (password != null && !password.isEmpty()) {
             t = t.replace(password, "****");
         }
         return t;
