@@ -204,9 +204,48 @@ abstract class RecordTable<R, K> {
                         return WriteOutcome.UPDATED;
                     }
                 }
-                return exists(c, key) ? WriteOutcome.UNCHANGED : WriteOutcome.NOT_FOUND;
+                return markRemovedLocked(c, key, at);
             }
         });
+    }
+
+    /**
+     * The one-statement path matched nothing: either there is no row, or it is already
+     * removed, or a concurrent save inserted it just after that statement looked (issue 12
+     * item 1: a plain existence read then answered UNCHANGED for a row still in etcd, and
+     * the controller never retried). Deciding under the row's lock makes D1 exact: the row
+     * is found removed (UNCHANGED), in etcd (marked now: UPDATED) or absent (NOT_FOUND).
+     */
+    private WriteOutcome markRemovedLocked(Connection c, K key, Instant at) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            SqlWhere where = identity(key);
+            long id;
+            int inEtcd;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, is_in_etcd FROM " + table() + where.sql() + " FOR UPDATE")) {
+                SqlWhere.bind(ps, where.params(), 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        c.commit();
+                        return WriteOutcome.NOT_FOUND;
+                    }
+                    id = rs.getLong(1);
+                    inEtcd = rs.getInt(2);
+                }
+            }
+            if (inEtcd == 1) {
+                try (PreparedStatement ps = c.prepareStatement(markRemovedSet + " WHERE id = ? AND is_in_etcd = 1")) {
+                    bindRemoval(ps, at);
+                    ps.setLong(4, id);
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+            return inEtcd == 1 ? WriteOutcome.UPDATED : WriteOutcome.UNCHANGED;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            throw e;
+        }
     }
 
     /**
@@ -302,16 +341,6 @@ abstract class RecordTable<R, K> {
         UtcTimes.bind(ps, 1, at);
         UtcTimes.bind(ps, 2, at);
         UtcTimes.bind(ps, 3, at);
-    }
-
-    private boolean exists(Connection c, K key) throws SQLException {
-        SqlWhere where = identity(key);
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table() + where.sql())) {
-            SqlWhere.bind(ps, where.params(), 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
     }
 
     boolean delete(K key) {
