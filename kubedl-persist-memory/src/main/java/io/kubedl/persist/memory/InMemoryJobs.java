@@ -50,12 +50,15 @@ class InMemoryJobs implements JobPersist {
     @Override
     public Optional<JobRecord> get(JobKey key) {
         gate.checkOpen();
-        return key == null ? Optional.empty() : table.get(key);
+        return table.get(requiredKey(key));
     }
 
     @Override
     public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
         gate.checkOpen();
+        table.validator.argument("namespace", namespace);
+        table.validator.argument("name", name);
+        table.validator.argument("kind", kind);
         return table.rows()
                 .filter(row -> row.record().namespace().equals(namespace) && row.record().name().equals(name)
                         && row.record().kind().equals(kind))
@@ -67,6 +70,7 @@ class InMemoryJobs implements JobPersist {
     @Override
     public Page<JobRecord> list(JobQuery query) {
         gate.checkOpen();
+        table.validator.argument("query", query);
         String fingerprint = fingerprint(query);
         List<MemoryTable.Row<JobRecord>> sorted = table.rows().filter(row -> matches(query, row.record())).sorted(NEWEST_FIRST).toList();
         int start = query.pageToken().map(token -> indexAfter(sorted, PageCursor.decode(token, fingerprint, 2))).orElse(0);
@@ -83,6 +87,7 @@ class InMemoryJobs implements JobPersist {
     @Override
     public long count(JobQuery query) {
         gate.checkOpen();
+        table.validator.argument("query", query);
         return table.rows().filter(row -> matches(query, row.record())).count();
     }
 

@@ -80,12 +80,14 @@ class InMemoryPods implements PodPersist {
     @Override
     public Optional<PodRecord> get(PodKey key) {
         gate.checkOpen();
-        return key == null ? Optional.empty() : table.get(key);
+        return table.get(requiredKey(key));
     }
 
     @Override
     public Optional<PodRecord> findLatest(String namespace, String name) {
         gate.checkOpen();
+        table.validator.argument("namespace", namespace);
+        table.validator.argument("name", name);
         return table.rows()
                 .filter(row -> row.record().namespace().equals(namespace) && row.record().name().equals(name))
                 .max(Comparator.comparing((MemoryTable.Row<PodRecord> row) -> row.record().gmtCreated()).thenComparingLong(MemoryTable.Row::seq))
@@ -95,6 +97,7 @@ class InMemoryPods implements PodPersist {
     @Override
     public Page<PodRecord> list(PodQuery query) {
         gate.checkOpen();
+        table.validator.argument("query", query);
         String fingerprint = query.filterFingerprint();
         List<MemoryTable.Row<PodRecord>> sorted = table.rows().filter(row -> matches(query, row.record())).sorted(order()).toList();
         int start = 0;
@@ -113,6 +116,7 @@ class InMemoryPods implements PodPersist {
     @Override
     public long count(PodQuery query) {
         gate.checkOpen();
+        table.validator.argument("query", query);
         return table.rows().filter(row -> matches(query, row.record())).count();
     }
 

@@ -114,7 +114,7 @@ abstract class MemoryTable<K, R> {
     }
 
     WriteOutcome markRemoved(K key, Instant at) {
-        Instant when = requiredTime(at);
+        Instant when = validator.instant("removedAt", at);
         WriteOutcome[] outcome = {WriteOutcome.NOT_FOUND};
         rows.computeIfPresent(key, (k, stored) -> {
             if (!inEtcd(stored.record())) {
@@ -147,7 +147,7 @@ abstract class MemoryTable<K, R> {
 
     /** D3: marks removed, one atomic step per row, every row the filter selects. */
     int markRemovedWhere(Predicate<R> filter, Instant at) {
-        Instant when = requiredTime(at);
+        Instant when = validator.instant("removedAt", at);
         int[] marked = {0};
         for (K key : rows.keySet()) {
             rows.computeIfPresent(key, (k, stored) -> {
@@ -192,9 +192,10 @@ abstract class MemoryTable<K, R> {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /** D4: purge's instant may be any (none is written), but not null. */
     static Instant requiredTime(Instant at) {
         if (at == null) {
-            throw new InvalidRecordException("removedAt", "must not be null");
+            throw new InvalidRecordException("finishedBefore", "must not be null");
         }
         return at.truncatedTo(ChronoUnit.SECONDS);
     }

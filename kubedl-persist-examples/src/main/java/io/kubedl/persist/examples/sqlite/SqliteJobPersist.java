@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -104,13 +103,16 @@ final class SqliteJobPersist extends SqliteTable<JobKey, JobRecord> implements J
 
     @Override
     public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
+        validator.argument("namespace", namespace);
+        validator.argument("name", name);
+        validator.argument("kind", kind);
         return findLatestWhere(new SqlConditions().add("namespace = ?", namespace).add("name = ?", name)
                 .add("kind = ?", kind));
     }
 
     @Override
     public Page<JobRecord> list(JobQuery query) {
-        Objects.requireNonNull(query, "query");
+        validator.argument("query", query);
         return page(filters(query), query.filterFingerprint(), query.pageToken(), query.pageSize());
     }
 
@@ -136,7 +138,7 @@ final class SqliteJobPersist extends SqliteTable<JobKey, JobRecord> implements J
 
     @Override
     public long count(JobQuery query) {
-        Objects.requireNonNull(query, "query");
+        validator.argument("query", query);
         return countWhere(filters(query));
     }
 

@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -109,12 +108,14 @@ final class SqlitePodPersist extends SqliteTable<PodKey, PodRecord> implements P
 
     @Override
     public Optional<PodRecord> findLatest(String namespace, String name) {
+        validator.argument("namespace", namespace);
+        validator.argument("name", name);
         return findLatestWhere(new SqlConditions().add("namespace = ?", namespace).add("name = ?", name));
     }
 
     @Override
     public Page<PodRecord> list(PodQuery query) {
-        Objects.requireNonNull(query, "query");
+        validator.argument("query", query);
         return page(filters(query), query.filterFingerprint(), query.pageToken(), query.pageSize());
     }
 
@@ -143,7 +144,7 @@ final class SqlitePodPersist extends SqliteTable<PodKey, PodRecord> implements P
 
     @Override
     public long count(PodQuery query) {
-        Objects.requireNonNull(query, "query");
+        validator.argument("query", query);
         return countWhere(filters(query));
     }
 

@@ -57,6 +57,7 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override JobKey keyOf(String uid, String region) { return new JobKey(region, uid); }
     @Override JobRecord check(JobRecord row) { return validator.check(row); }
     @Override List<JobRecord> checkAll(List<JobRecord> rows) { return validator.checkAll(rows, "jobs"); }
+    @Override RecordValidator validator() { return validator; }
     @Override String describe(JobRecord row) { return "job " + row.namespace() + "/" + row.name() + " (" + row.key() + ")"; }
     @Override String version(JobRecord row) { return row.version().value(); }
     @Override Instant gmtModified(JobRecord row) { return row.gmtModified(); }
@@ -133,6 +134,9 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override
     public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
         lifecycle.ensureOpen();
+        validator.argument("namespace", namespace);
+        validator.argument("name", name);
+        validator.argument("kind", kind);
         SqlWhere where = new SqlWhere().exact("namespace", namespace).exact("name", name).exact("kind", kind);
         return query("findLatest job " + namespace + "/" + name, "SELECT " + SELECT + " FROM job_info" + where.sql()
                 + " ORDER BY gmt_created DESC, id DESC LIMIT 1", where.params()).stream().findFirst();
@@ -141,6 +145,7 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override
     public Page<JobRecord> list(JobQuery query) {
         lifecycle.ensureOpen();
+        validator.argument("query", query);
         SqlStatement statement = listStatement(query);
         List<Map.Entry<Long, JobRecord>> rows = queryWithIds("list jobs", statement.sql(), statement.params());
         if (rows.size() <= query.pageSize()) {
@@ -175,6 +180,8 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
 
     @Override
     public long count(JobQuery query) {
+        lifecycle.ensureOpen();
+        validator.argument("query", query);
         return count("count jobs", countStatement(query));
     }
 

@@ -57,6 +57,7 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override PodKey keyOf(String uid, String region) { return new PodKey(region, uid); }
     @Override PodRecord check(PodRecord row) { return validator.check(row); }
     @Override List<PodRecord> checkAll(List<PodRecord> rows) { return validator.checkAll(rows, "pods"); }
+    @Override RecordValidator validator() { return validator; }
     @Override String describe(PodRecord row) { return "pod " + row.namespace() + "/" + row.name() + " (" + row.key() + ")"; }
     @Override String version(PodRecord row) { return row.version().value(); }
     @Override Instant gmtModified(PodRecord row) { return row.gmtModified(); }
@@ -127,6 +128,8 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override
     public Optional<PodRecord> findLatest(String namespace, String name) {
         lifecycle.ensureOpen();
+        validator.argument("namespace", namespace);
+        validator.argument("name", name);
         SqlWhere where = new SqlWhere().exact("namespace", namespace).exact("name", name);
         return query("findLatest pod " + namespace + "/" + name, "SELECT " + SELECT + " FROM replica_info"
                 + where.sql() + " ORDER BY gmt_created DESC, id DESC LIMIT 1", where.params()).stream().findFirst();
@@ -135,6 +138,7 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override
     public Page<PodRecord> list(PodQuery query) {
         lifecycle.ensureOpen();
+        validator.argument("query", query);
         SqlStatement statement = listStatement(query);
         List<Map.Entry<Long, PodRecord>> rows = queryWithIds("list pods", statement.sql(), statement.params());
         if (rows.size() <= query.pageSize()) {
@@ -189,6 +193,8 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
 
     @Override
     public long count(PodQuery query) {
+        lifecycle.ensureOpen();
+        validator.argument("query", query);
         return count("count pods", countStatement(query));
     }
 

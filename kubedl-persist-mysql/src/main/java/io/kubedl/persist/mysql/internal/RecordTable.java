@@ -4,6 +4,7 @@ import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.StillInEtcdException;
 import io.kubedl.persist.TransientPersistException;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.spi.RecordValidator;
 import io.kubedl.persist.spi.RowRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -103,6 +104,8 @@ abstract class RecordTable<R, K> {
     abstract R check(R row);
     /** @return the records, all validated before any is written */
     abstract List<R> checkAll(List<R> rows);
+    /** @return the validator of the store's limits, also for the arguments of the other methods (V1, V2) */
+    abstract RecordValidator validator();
     /** @return e.g. "job default/mnist (uid)" */
     abstract String describe(R row);
     /** @return the version of a record */
@@ -193,7 +196,8 @@ abstract class RecordTable<R, K> {
 
     WriteOutcome markRemoved(K key, Instant removedAt) {
         lifecycle.ensureOpen();
-        Instant at = requireTime("removedAt", removedAt);
+        validator().argument("key", key);
+        Instant at = validator().instant("removedAt", removedAt);
         return withDeadlockRetry(() -> "markRemoved " + what() + " " + key, () -> {
             try (Connection c = dataSource.getConnection()) {
                 SqlWhere where = identity(key).add("is_in_etcd = 1");
@@ -265,7 +269,7 @@ abstract class RecordTable<R, K> {
                 throw new InvalidRecordException("keys[" + i + "]", "must not be null");
             }
         }
-        Instant at = requireTime("removedAt", removedAt);
+        Instant at = validator().instant("removedAt", removedAt);
         if (keys.size() <= 2) {
             // the batch costs three round trips (lock, update, commit); markRemoved costs one per key when it marks
             List<WriteOutcome> outcomes = new ArrayList<>(keys.size());
@@ -345,6 +349,7 @@ abstract class RecordTable<R, K> {
 
     boolean delete(K key) {
         lifecycle.ensureOpen();
+        validator().argument("key", key);
         return withDeadlockRetry(() -> "delete " + what() + " " + key, () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
@@ -394,7 +399,7 @@ abstract class RecordTable<R, K> {
         if (liveIds == null) {
             throw new InvalidRecordException(liveName, "must not be null; pass the UIDs the api-server has now");
         }
-        Instant at = requireTime("removedAt", removedAt);
+        Instant at = validator().instant("removedAt", removedAt);
         String r = region == null ? "" : region;
         return withDeadlockRetry(() -> "reconcile " + what() + "s of region '" + r + "'", () -> {
             try (Connection c = dataSource.getConnection()) {
@@ -486,6 +491,7 @@ abstract class RecordTable<R, K> {
 
     Optional<R> get(K key) {
         lifecycle.ensureOpen();
+        validator().argument("key", key);
         SqlWhere where = identity(key);
         List<R> rows = query("get " + what() + " " + key, "SELECT " + selectColumns() + " FROM " + table() + where.sql(),
                 where.params());
