@@ -122,7 +122,7 @@ abstract class RecordTable<R, K> {
     WriteOutcome save(R row) {
         lifecycle.ensureOpen();
         check(row);
-        return withDeadlockRetry(() -> "save " + describe(row), () -> {
+        return withRetry(() -> "save " + describe(row), () -> {
             try (Connection c = dataSource.getConnection()) {
                 int affected;
                 try (PreparedStatement ps = c.prepareStatement(upsertOne)) {
@@ -171,7 +171,7 @@ abstract class RecordTable<R, K> {
         if (rows.isEmpty()) {
             return List.of();
         }
-        return withDeadlockRetry(() -> "saveAll of " + rows.size() + " " + what() + "s", () -> {
+        return withRetry(() -> "saveAll of " + rows.size() + " " + what() + "s", () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -198,7 +198,7 @@ abstract class RecordTable<R, K> {
         lifecycle.ensureOpen();
         validator().argument("key", key);
         Instant at = validator().instant("removedAt", removedAt);
-        return withDeadlockRetry(() -> "markRemoved " + what() + " " + key, () -> {
+        return withRetry(() -> "markRemoved " + what() + " " + key, () -> {
             try (Connection c = dataSource.getConnection()) {
                 SqlWhere where = identity(key).add("is_in_etcd = 1");
                 try (PreparedStatement ps = c.prepareStatement(markRemovedSet + where.sql())) {
@@ -278,7 +278,7 @@ abstract class RecordTable<R, K> {
             }
             return outcomes;
         }
-        return withDeadlockRetry(() -> "markRemovedAll of " + keys.size() + " " + what() + "s", () -> {
+        return withRetry(() -> "markRemovedAll of " + keys.size() + " " + what() + "s", () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -350,7 +350,7 @@ abstract class RecordTable<R, K> {
     boolean delete(K key) {
         lifecycle.ensureOpen();
         validator().argument("key", key);
-        return withDeadlockRetry(() -> "delete " + what() + " " + key, () -> {
+        return withRetry(() -> "delete " + what() + " " + key, () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -401,7 +401,7 @@ abstract class RecordTable<R, K> {
         }
         Instant at = validator().instant("removedAt", removedAt);
         String r = region == null ? "" : region;
-        return withDeadlockRetry(() -> "reconcile " + what() + "s of region '" + r + "'", () -> {
+        return withRetry(() -> "reconcile " + what() + "s of region '" + r + "'", () -> {
             try (Connection c = dataSource.getConnection()) {
                 List<String> gone = new ArrayList<>();
                 // the region exactly: "eu " must not reconcile (and remove) the rows of "eu"
@@ -441,7 +441,7 @@ abstract class RecordTable<R, K> {
         Instant before = requireTime("finishedBefore", finishedBefore);
         int total = 0;
         while (true) {
-            int[] batch = withDeadlockRetry(() -> "purge " + what() + "s finished before " + before, () -> purgeBatch(before));
+            int[] batch = withRetry(() -> "purge " + what() + "s finished before " + before, () -> purgeBatch(before));
             total += batch[1];
             if (batch[0] < purgeBatchSize) {
                 return total;
@@ -499,47 +499,47 @@ abstract class RecordTable<R, K> {
     }
 
     List<R> query(String operation, String sql, List<?> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlWhere.bind(ps, params, 1);
-            List<R> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(map(rs));
+        return withRetry(() -> operation, () -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                SqlWhere.bind(ps, params, 1);
+                List<R> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(map(rs));
+                    }
                 }
+                return rows;
             }
-            return rows;
-        } catch (SQLException e) {
-            throw errors.translate(operation, e);
-        }
+        });
     }
 
     /** Runs a query that returns rows plus their ids (for page tokens). */
     List<Map.Entry<Long, R>> queryWithIds(String operation, String sql, List<?> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlWhere.bind(ps, params, 1);
-            List<Map.Entry<Long, R>> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(Map.entry(rs.getLong("id"), map(rs)));
+        return withRetry(() -> operation, () -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                SqlWhere.bind(ps, params, 1);
+                List<Map.Entry<Long, R>> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(Map.entry(rs.getLong("id"), map(rs)));
+                    }
                 }
+                return rows;
             }
-            return rows;
-        } catch (SQLException e) {
-            throw errors.translate(operation, e);
-        }
+        });
     }
 
     long count(String operation, SqlStatement statement) {
         lifecycle.ensureOpen();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
-            SqlWhere.bind(ps, statement.params(), 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        return withRetry(() -> operation, () -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                SqlWhere.bind(ps, statement.params(), 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        } catch (SQLException e) {
-            throw errors.translate(operation, e);
-        }
+        });
     }
 
     // ---- plumbing ----
@@ -549,16 +549,26 @@ abstract class RecordTable<R, K> {
     }
 
     /**
-     * Runs the work (the operation's description is built only for an error); a
-     * deadlock (1213, 40001) rolled the whole transaction back, and
-     * every write here is version-guarded, so running it again is safe and is what a
-     * caller would have to do anyway.
+     * Runs the work (the operation's description is built only for an error), again after
+     * a deadlock (1213, 40001), which rolled the whole transaction back, and once more on
+     * a fresh connection after a connection loss (issue 12 item 4: a pooled connection
+     * killed while idle failed one caller each). Every write here is version-guarded or
+     * checks the row's state in the same statement, so running it again is safe and is
+     * what a caller would have to do anyway; after an ambiguous commit (the server
+     * committed, the answer was lost) the second run reports what it finds: UNCHANGED,
+     * false, or a count without the rows the first run changed.
      */
-    <T> T withDeadlockRetry(Supplier<String> operation, SqlWork<T> work) {
+    <T> T withRetry(Supplier<String> operation, SqlWork<T> work) {
+        boolean reconnected = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.run();
             } catch (SQLException e) {
+                if (!reconnected && SqlErrors.isConnectionLoss(e)) {
+                    reconnected = true;
+                    IdleConnectionEviction.evict(dataSource);
+                    continue;
+                }
                 if (!SqlErrors.isDeadlock(e) || attempt >= DEADLOCK_ATTEMPTS) {
                     throw errors.translate(operation.get(), e);
                 }

@@ -5,6 +5,7 @@ import io.kubedl.persist.PersistException;
 import io.kubedl.persist.TransientPersistException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.regex.Pattern;
 
@@ -67,6 +68,29 @@ final class SqlErrors {
 
     static boolean isDeadlock(SQLException e) {
         return e.getErrorCode() == ER_LOCK_DEADLOCK || "40001".equals(e.getSQLState());
+    }
+
+    /**
+     * The connection itself is gone (killed, the server restarted or failed over, the
+     * link broke): a fresh connection may succeed. Not the pool's own timeout
+     * ({@link SQLTransientConnectionException}: no connection could be had within the
+     * connect budget, so another attempt would only double the wait).
+     */
+    static boolean isConnectionLoss(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return false;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                int code = sql.getErrorCode();
+                if ((state != null && state.startsWith("08")) || sql instanceof SQLRecoverableException
+                        || code == 2006 || code == 2013 || code == 1927 || code == 4031 || closedUnderneath(sql)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isBadValue(SQLException e) {
