@@ -103,16 +103,14 @@ final class SqliteJobPersist extends SqliteTable<JobKey, JobRecord> implements J
 
     @Override
     public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
-        validator.argument("namespace", namespace);
-        validator.argument("name", name);
-        validator.argument("kind", kind);
-        return findLatestWhere(new SqlConditions().add("namespace = ?", namespace).add("name = ?", name)
-                .add("kind = ?", kind));
+        return findLatestWhere(new SqlConditions().add("namespace = ?", SpiArguments.required("namespace", namespace))
+                .add("name = ?", SpiArguments.required("name", name))
+                .add("kind = ?", SpiArguments.required("kind", kind)));
     }
 
     @Override
     public Page<JobRecord> list(JobQuery query) {
-        validator.argument("query", query);
+        SpiArguments.required("query", query);
         return page(filters(query), query.filterFingerprint(), query.pageToken(), query.pageSize());
     }
 
@@ -138,7 +136,7 @@ final class SqliteJobPersist extends SqliteTable<JobKey, JobRecord> implements J
 
     @Override
     public long count(JobQuery query) {
-        validator.argument("query", query);
+        SpiArguments.required("query", query);
         return countWhere(filters(query));
     }
 

@@ -108,14 +108,13 @@ final class SqlitePodPersist extends SqliteTable<PodKey, PodRecord> implements P
 
     @Override
     public Optional<PodRecord> findLatest(String namespace, String name) {
-        validator.argument("namespace", namespace);
-        validator.argument("name", name);
-        return findLatestWhere(new SqlConditions().add("namespace = ?", namespace).add("name = ?", name));
+        return findLatestWhere(new SqlConditions().add("namespace = ?", SpiArguments.required("namespace", namespace))
+                .add("name = ?", SpiArguments.required("name", name)));
     }
 
     @Override
     public Page<PodRecord> list(PodQuery query) {
-        validator.argument("query", query);
+        SpiArguments.required("query", query);
         return page(filters(query), query.filterFingerprint(), query.pageToken(), query.pageSize());
     }
 
@@ -144,7 +143,7 @@ final class SqlitePodPersist extends SqliteTable<PodKey, PodRecord> implements P
 
     @Override
     public long count(PodQuery query) {
-        validator.argument("query", query);
+        SpiArguments.required("query", query);
         return countWhere(filters(query));
     }
 

@@ -2,7 +2,7 @@ package io.kubedl.persist.mysql.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.testkit.TestDatabase;
 import io.kubedl.persist.testkit.TestServers;
 import java.sql.Connection;
