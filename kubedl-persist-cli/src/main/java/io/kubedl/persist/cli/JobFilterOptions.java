@@ -40,9 +40,10 @@ final class JobFilterOptions {
     @Option(names = "--until", paramLabel = "TIME", description = "Created before: an instant, a date, or an age like 1d.")
     String until;
 
-    JobQuery.Builder builder(Clock clock) {
+    JobQuery.Builder builder(CliContext context) {
+        Clock clock = context.clock();
         JobQuery.Builder b = JobQuery.builder().namespace(namespace).name(name).nameContains(nameContains).kind(kind)
-                .statuses(StatusArgument.jobStatuses(statuses)).owner(owner).tenant(tenant).region(region).jobId(uid)
+                .statuses(StatusArgument.jobStatuses(statuses, context.err())).owner(owner).tenant(tenant).region(region).jobId(uid)
                 .inEtcd(BooleanArgument.parse("--in-etcd", inEtcd));
         if (since != null) {
             b.createdFrom(TimeArgument.parse("--since", since, clock));
@@ -69,6 +70,11 @@ final class JobFilterOptions {
 
     static UsageException usage(InvalidRecordException e) {
         String flag = FLAG_OF_FIELD.get(e.field());
-        return new UsageException((flag == null ? e.field() : flag) + ": " + e.getMessage(), e);
+        String problem = e.getMessage().startsWith(e.field() + ": ") ? e.getMessage().substring(e.field().length() + 2)
+                : e.getMessage();
+        for (Map.Entry<String, String> other : FLAG_OF_FIELD.entrySet()) {
+            problem = problem.replace(other.getKey(), other.getValue()); // "before createdTo" reads "before --until"
+        }
+        return new UsageException((flag == null ? e.field() : flag) + ": " + problem, e);
     }
 }

@@ -22,7 +22,7 @@ final class JobsCountCommand extends StoreCommand {
 
     @Override
     void prepare() {
-        query = JobFilterOptions.build(filters.builder(context.clock()), new PageOptions());
+        query = JobFilterOptions.build(filters.builder(context), new PageOptions());
     }
 
     @Override

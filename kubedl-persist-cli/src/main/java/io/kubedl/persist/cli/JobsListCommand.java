@@ -27,7 +27,7 @@ final class JobsListCommand extends StoreCommand {
 
     @Override
     void prepare() {
-        query = JobFilterOptions.build(filters.builder(context.clock()), page);
+        query = JobFilterOptions.build(filters.builder(context), page);
     }
 
     @Override

@@ -24,9 +24,9 @@ final class PodFilterOptions {
             description = "true: still in the cluster; false: deleted from it.")
     String inEtcd;
 
-    PodQuery.Builder builder() {
+    PodQuery.Builder builder(CliContext context) {
         return PodQuery.builder().jobId(jobUid).namespace(namespace).name(name).replicaType(replicaType)
-                .statuses(StatusArgument.podStatuses(statuses)).region(region)
+                .statuses(StatusArgument.podStatuses(statuses, context.err())).region(region)
                 .inEtcd(BooleanArgument.parse("--in-etcd", inEtcd));
     }
 

@@ -22,7 +22,7 @@ final class PodsCountCommand extends StoreCommand {
 
     @Override
     void prepare() {
-        query = PodFilterOptions.build(filters.builder(), new PageOptions());
+        query = PodFilterOptions.build(filters.builder(context), new PageOptions());
     }
 
     @Override

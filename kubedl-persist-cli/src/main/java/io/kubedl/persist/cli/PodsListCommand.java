@@ -27,7 +27,7 @@ final class PodsListCommand extends StoreCommand {
 
     @Override
     void prepare() {
-        query = PodFilterOptions.build(filters.builder(), page);
+        query = PodFilterOptions.build(filters.builder(context), page);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.kubedl.persist.cli;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -16,6 +17,10 @@ import picocli.CommandLine.Spec;
 final class RootCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    /** Where the store is; global options, accepted before or after the command. */
+    @Mixin
+    StoreOptions store;
 
     @Override
     public Integer call() {

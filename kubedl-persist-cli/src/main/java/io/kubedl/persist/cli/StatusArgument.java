@@ -2,6 +2,7 @@ package io.kubedl.persist.cli;
 
 import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodStatus;
+import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * Statuses given with {@code --status} (repeatable, or comma-separated). A known
  * status matches in any case ({@code failed} is Failed). Any other capitalised word is
  * taken as it is, because a newer operator may write a status this release does not
- * know (the store keeps it, rule of the contract); anything else is a typo and refused
+ * know (the store keeps it as written), with a note on stderr; anything else is refused
  * with the list of known statuses.
  */
 final class StatusArgument {
@@ -21,18 +22,18 @@ final class StatusArgument {
     private StatusArgument() {
     }
 
-    static Set<JobStatus> jobStatuses(List<String> values) {
+    static Set<JobStatus> jobStatuses(List<String> values, PrintWriter warnings) {
         return parse(values, List.of(JobStatus.CREATED, JobStatus.RUNNING, JobStatus.RESTARTING, JobStatus.SUCCEEDED,
-                JobStatus.FAILED, JobStatus.STOPPED), JobStatus::value, JobStatus::of, "job");
+                JobStatus.FAILED, JobStatus.STOPPED), JobStatus::value, JobStatus::of, "job", warnings);
     }
 
-    static Set<PodStatus> podStatuses(List<String> values) {
+    static Set<PodStatus> podStatuses(List<String> values, PrintWriter warnings) {
         return parse(values, List.of(PodStatus.PENDING, PodStatus.RUNNING, PodStatus.SUCCEEDED, PodStatus.FAILED,
-                PodStatus.UNKNOWN, PodStatus.STOPPED), PodStatus::value, PodStatus::of, "pod");
+                PodStatus.UNKNOWN, PodStatus.STOPPED), PodStatus::value, PodStatus::of, "pod", warnings);
     }
 
     private static <S> Set<S> parse(List<String> values, List<S> known, Function<S, String> word,
-            Function<String, S> of, String what) {
+            Function<String, S> of, String what, PrintWriter warnings) {
         Set<S> statuses = new LinkedHashSet<>();
         for (String value : values) {
             for (String part : value.split(",", -1)) {
@@ -44,6 +45,10 @@ final class StatusArgument {
                                 + String.join(", ", known.stream().map(word).toList())
                                 + " (a status of a newer operator is a capitalised word)");
                     }
+                    // a typo such as Faild would match nothing in silence: say so, but let a newer status through
+                    warnings.println("kubedl-persist: note: --status " + text + " is not a " + what
+                            + " status this release knows; matching it as written");
+                    warnings.flush();
                     status = of.apply(text);
                 }
                 statuses.add(status);

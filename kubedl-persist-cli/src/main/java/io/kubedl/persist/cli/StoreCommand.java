@@ -4,7 +4,8 @@ import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.spi.Capability;
 import io.kubedl.persist.spi.MetaStore;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /**
  * A command that works on an open store: it checks its own arguments first (so a bad
@@ -17,7 +18,9 @@ abstract class StoreCommand implements Callable<Integer> {
 
     final CliContext context;
 
-    @Mixin
+    @Spec
+    CommandSpec spec;
+
     StoreOptions store;
 
     StoreCommand(CliContext context) {
@@ -46,6 +49,7 @@ abstract class StoreCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        store = ((RootCommand) spec.root().userObject()).store;
         prepare();
         StorageConfig config = store.load(context, migrationMode(), forcesMigrationMode());
         try (MetaStore opened = store.open(context, config)) {

@@ -13,27 +13,29 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Where the store is: the library's own configuration ({@link StorageConfigLoader}),
  * so a command sees exactly what the controller sees: {@code --meta-storage},
  * {@code --storage-option key=value}, the MYSQL_* env vars and a mounted Secret
- * directory. There is deliberately no password flag: a flag is visible in the process
+ * directory. The options are global: they may stand before or after the command.
+ * There is deliberately no password flag: a flag is visible in the process
  * list; the password comes from MYSQL_PASSWORD or the Secret's {@code password} file.
  */
 final class StoreOptions {
-    @Option(names = "--meta-storage", paramLabel = "NAME", description = "Storage provider, as KubeDL's flag (default: mysql).")
+    @Option(names = "--meta-storage", scope = ScopeType.INHERIT, paramLabel = "NAME", description = "Storage provider, as KubeDL's flag (default: mysql).")
     String storage;
 
-    @Option(names = "--storage-option", paramLabel = "KEY=VALUE",
+    @Option(names = "--storage-option", scope = ScopeType.INHERIT, paramLabel = "KEY=VALUE",
             description = "A provider option, repeatable (e.g. sslMode=REQUIRED, path=demo.sqlite).")
     List<String> storageOptions = new ArrayList<>();
 
-    @Option(names = "--secret-dir", paramLabel = "DIR",
+    @Option(names = "--secret-dir", scope = ScopeType.INHERIT, paramLabel = "DIR",
             description = "A mounted Secret: files host, port, dbName, user, password, and options.")
     Path secretDir;
 
-    @Option(names = {"-v", "--verbose"},
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Print the configuration (password masked) and where each value came from; log at INFO.")
     boolean verbose;
 
