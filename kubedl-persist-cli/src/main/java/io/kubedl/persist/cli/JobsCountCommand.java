@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code jobs count}: how many jobs match the filters (Q3 count). */
-@Command(name = "count", description = "Count the jobs that match the filters.")
+@Command(name = "count", mixinStandardHelpOptions = true, description = "Count the jobs that match the filters.")
 final class JobsCountCommand extends StoreCommand {
     @Mixin
     JobFilterOptions filters;

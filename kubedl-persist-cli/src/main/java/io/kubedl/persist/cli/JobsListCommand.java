@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code jobs list}: one page of jobs, newest first (Q2, Q3). */
-@Command(name = "list", description = "List jobs, newest first, one page at a time.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List jobs, newest first, one page at a time.")
 final class JobsListCommand extends StoreCommand {
     @Mixin
     JobFilterOptions filters;

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
  * re-created under one name has several) or {@code jobs show --uid UID}: the job's
  * fields, then all its pods in the Q4 order, then why its pods failed.
  */
-@Command(name = "show", description = "Show one job (the newest of that name, or by --uid) with its pods.")
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show one job (the newest of that name, or by --uid) with its pods.")
 final class JobsShowCommand extends StoreCommand {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAMESPACE/NAME", description = "The job; the newest row of that name.")
     String reference;

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
  * a user that has DDL grants before the controller starts, so that the controller can
  * run with DML grants only.
  */
-@Command(name = "migrate", description = "Apply the missing schema migrations (needs CREATE, ALTER, INDEX grants).")
+@Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply the missing schema migrations (needs CREATE, ALTER, INDEX grants).")
 final class MigrateCommand extends StoreCommand {
     MigrateCommand(CliContext context) {
         super(context);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code pods count}: how many pods match the filters. */
-@Command(name = "count", description = "Count the pods that match the filters.")
+@Command(name = "count", mixinStandardHelpOptions = true, description = "Count the pods that match the filters.")
 final class PodsCountCommand extends StoreCommand {
     @Mixin
     PodFilterOptions filters;

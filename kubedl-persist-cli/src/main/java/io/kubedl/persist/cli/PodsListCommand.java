@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code pods list}: one page of pods in the Q4 order (replica type, index, creation). */
-@Command(name = "list", description = "List pods by replica type, then replica index, one page at a time.")
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List pods by replica type, then replica index, one page at a time.")
 final class PodsListCommand extends StoreCommand {
     @Mixin
     PodFilterOptions filters;

@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
  * of {@code --slice} jobs, printing progress on stderr after each, and the counts on
  * stdout at the end.
  */
-@Command(name = "purge", description = "Delete removed jobs and pods that finished before a time (D4).")
+@Command(name = "purge", mixinStandardHelpOptions = true, description = "Delete removed jobs and pods that finished before a time (D4).")
 final class PurgeCommand extends StoreCommand {
     @Option(names = "--finished-before", required = true, paramLabel = "TIME",
             description = "An instant (2026-01-31T00:00:00Z), a date, or an age like 90d.")

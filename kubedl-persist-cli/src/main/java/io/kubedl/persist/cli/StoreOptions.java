@@ -109,7 +109,7 @@ final class StoreOptions {
 
     private static String sources(StorageConfigLoader loader, StorageConfig config) {
         List<String> keys = new ArrayList<>(StorageConfigLoader.settings());
-        keys.addAll(config.options().keySet());
+        keys.addAll(new java.util.TreeSet<>(config.options().keySet())); // sorted: options() has no order
         StringBuilder text = new StringBuilder();
         for (String key : keys) {
             ConfigSource source = loader.sourceOf(key);

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
  * expects, 1 when it is not (older, newer, changed, interrupted) or cannot be checked.
  * It opens with the mysql provider's mode {@code validate}, which reads and never writes.
  */
-@Command(name = "validate", description = "Check that the schema is current; exit code 0 if it is, 1 if not.")
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check that the schema is current; exit code 0 if it is, 1 if not.")
 final class ValidateCommand extends StoreCommand {
     ValidateCommand(CliContext context) {
         super(context);

@@ -23,6 +23,8 @@ final class History {
     static final String GPT = "6dbca996-0000-4000-8000-000000000004";
     static final String ANCIENT = "47aa31a0-0000-4000-8000-000000000005";
     static final String OOM = "reason=OOMKilled, exitCode=137";
+    /** The jobs deleted from the cluster; the controller marked them removed (D1). */
+    static final java.util.Set<String> REMOVED = java.util.Set.of(MNIST, BERT_OLD, ANCIENT);
 
     private History() {
     }
@@ -33,15 +35,15 @@ final class History {
 
     static List<JobRecord> jobs() {
         return List.of(
-                job(MNIST, "team-vision", "mnist", "TFJob", JobStatus.SUCCEEDED, "alice", "vision", "", false,
+                job(MNIST, "team-vision", "mnist", "TFJob", JobStatus.SUCCEEDED, "alice", "vision", "",
                         ago(Duration.ofDays(3)), ago(Duration.ofDays(3).minusMinutes(1)), ago(Duration.ofDays(2))),
-                job(BERT_OLD, "team-nlp", "bert-finetune", "PyTorchJob", JobStatus.FAILED, "bob", null, "", false,
+                job(BERT_OLD, "team-nlp", "bert-finetune", "PyTorchJob", JobStatus.FAILED, "bob", null, "",
                         ago(Duration.ofDays(1)), ago(Duration.ofDays(1).minusMinutes(2)), ago(Duration.ofHours(20))),
-                job(BERT_NEW, "team-nlp", "bert-finetune", "PyTorchJob", JobStatus.RUNNING, "bob", null, "", true,
+                job(BERT_NEW, "team-nlp", "bert-finetune", "PyTorchJob", JobStatus.RUNNING, "bob", null, "",
                         ago(Duration.ofHours(2)), ago(Duration.ofHours(2).minusMinutes(1)), null),
-                job(GPT, "team-nlp", "gpt_eval%v2", "PyTorchJob", JobStatus.RUNNING, "carol", null, "idc-2", true,
+                job(GPT, "team-nlp", "gpt_eval%v2", "PyTorchJob", JobStatus.RUNNING, "carol", null, "idc-2",
                         ago(Duration.ofHours(5)), ago(Duration.ofHours(4)), null),
-                job(ANCIENT, "team-a", "old-allreduce", "MPIJob", JobStatus.FAILED, "dave", null, "", false,
+                job(ANCIENT, "team-a", "old-allreduce", "MPIJob", JobStatus.FAILED, "dave", null, "",
                         ago(Duration.ofDays(120)), ago(Duration.ofDays(120).minusMinutes(3)), ago(Duration.ofDays(119))));
     }
 
@@ -68,7 +70,7 @@ final class History {
         store.pods().saveAll(pods());
         // deletions seen by the controller: D1 keeps the rows, marked removed at their finish time
         for (JobRecord job : jobs()) {
-            if (!job.inEtcd()) {
+            if (REMOVED.contains(job.jobId())) {
                 store.jobs().markRemoved(job.key(), job.gmtFinished());
             }
         }
@@ -78,7 +80,7 @@ final class History {
     }
 
     private static JobRecord job(String uid, String namespace, String name, String kind, JobStatus status, String owner,
-            String tenant, String region, boolean inEtcd, Instant created, Instant running, Instant finished) {
+            String tenant, String region, Instant created, Instant running, Instant finished) {
         return JobRecord.builder().jobId(uid).namespace(namespace).name(name).kind(kind).version("1000")
                 .status(status).owner(owner).tenant(tenant).region(region).gmtCreated(created).gmtRunning(running)
                 .gmtFinished(finished).resources("{\"Worker\":{\"replicas\":2}}").build();

@@ -54,7 +54,7 @@ class PurgeCommandTest {
         Result r = cli.run("purge", "--finished-before", "1d", "--slice", "1");
         assertThat(r.code()).as("%s", r).isZero();
         assertThat(r.errLines()).containsExactly(
-                "purge: purged 1 of 2 jobs (finished before 2025-11-10T12:00:01Z)",
+                "purge: purged 1 of 2 jobs (finished before 2025-11-11T12:00:01Z)",
                 "purge: purged 2 jobs with their pods; purging the other pods");
         assertThat(r.out()).isEqualTo("purged 2 jobs (with their pods) and 1 other pods, removed from the cluster"
                 + " and finished before 2026-03-09T12:00:00Z\n");

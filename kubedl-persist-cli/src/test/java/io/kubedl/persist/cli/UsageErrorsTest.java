@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * connected would fail with exit code 1 instead.
  */
 class UsageErrorsTest {
-    private final CliRun cli = CliRun.bare().env("MYSQL_HOST", "127.0.0.1").env("MYSQL_PORT", "1");
+    private final CliRun cli = CliRun.bare().env("MYSQL_HOST", "127.0.0.1").env("MYSQL_PORT", "1")
+            .env("MYSQL_USER", "nobody");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
