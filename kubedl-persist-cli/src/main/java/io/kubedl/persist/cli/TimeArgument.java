@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,10 +26,15 @@ final class TimeArgument {
      * @param flag the flag, for the message
      * @param text the value
      * @param clock where now comes from
-     * @return the instant
+     * @return the instant, truncated to seconds
      * @throws UsageException naming the flag and the accepted forms
      */
     static Instant parse(String flag, String text, Clock clock) {
+        // stored times have second precision; a bound with nanoseconds would only print noise
+        return parseExact(flag, text, clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private static Instant parseExact(String flag, String text, Clock clock) {
         String value = text.trim();
         Matcher age = AGE.matcher(value);
         if (age.matches()) {
