@@ -71,8 +71,9 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
         ps.setString(6, r.kind());
         ps.setString(7, r.resources());
         ps.setString(8, r.region());
-        ps.setString(9, r.tenant());
-        ps.setString(10, r.owner());
+        // KubeDL writes '' for "no tenant" and its console dereferences both: never NULL (read back as null)
+        ps.setString(9, r.tenant() == null ? "" : r.tenant());
+        ps.setString(10, r.owner() == null ? "" : r.owner());
         ps.setInt(11, r.inEtcd() ? 1 : 0);
         ps.setString(12, r.remark());
         UtcTimes.bind(ps, 13, r.gmtCreated());
@@ -94,8 +95,8 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
                 .kind(rs.getString("kind"))
                 .resources(rs.getString("resources"))
                 .region(rs.getString("deploy_region"))
-                .tenant(rs.getString("tenant"))
-                .owner(rs.getString("owner"))
+                .tenant(absentWhenEmpty(rs.getString("tenant")))
+                .owner(absentWhenEmpty(rs.getString("owner")))
                 .inEtcd(rs.getInt("is_in_etcd") == 1)
                 .remark(rs.getString("remark"))
                 .gmtCreated(UtcTimes.read(rs, "gmt_created"))
@@ -103,6 +104,11 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
                 .gmtRunning(UtcTimes.read(rs, "gmt_running"))
                 .gmtFinished(UtcTimes.read(rs, "gmt_finished"))
                 .build();
+    }
+
+    /** '' is how the table says "no tenant" / "no owner" (as KubeDL writes it); records say it with null. */
+    private static String absentWhenEmpty(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     @Override

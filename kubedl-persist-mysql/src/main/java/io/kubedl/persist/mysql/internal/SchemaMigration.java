@@ -29,7 +29,8 @@ record SchemaMigration(int version, String description, List<String> statements,
     static final List<String> SCRIPTS = List.of(
             "V1__create_job_info.sql",
             "V2__create_replica_info.sql",
-            "V3__index_job_namespace_status.sql");
+            "V3__index_job_namespace_status.sql",
+            "V4__kubedl_reader_columns.sql");
 
     /** @return every migration of this code, in version order */
     static List<SchemaMigration> all() {
