@@ -10,7 +10,7 @@ import picocli.CommandLine;
 
 /**
  * The {@code kubedl-persist} command: {@code migrate}, {@code validate},
- * {@code purge}, {@code jobs list|show|count}, {@code pods list|count}. See
+ * {@code adopt}, {@code purge}, {@code jobs list|show|count}, {@code pods list|count}. See
  * docs/cli.md. Exit codes are those of {@link ExitCode}; every failure is one line on
  * stderr.
  */

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** The top command {@code kubedl-persist}; without a subcommand it prints its usage and exits with 2. */
 @Command(name = "kubedl-persist", mixinStandardHelpOptions = true, versionProvider = CliVersion.class,
         description = "Act on the kubedl-persist database: schema, retention, and the history of training jobs.",
-        subcommands = {MigrateCommand.class, ValidateCommand.class, PurgeCommand.class, RootCommand.Jobs.class,
+        subcommands = {MigrateCommand.class, ValidateCommand.class, AdoptCommand.class, PurgeCommand.class, RootCommand.Jobs.class,
             RootCommand.Pods.class},
         footer = {"", "Exit codes: 0 done (validate: schema current), 1 operation failed, 2 usage error.",
             "Configuration as the controller's: --meta-storage, MYSQL_* env vars, --secret-dir, --storage-option."})

@@ -69,7 +69,7 @@ class UsageErrorsTest {
 
     @Test
     void helpOfEveryCommandExitsWithZero() {
-        for (String[] command : new String[][] {{"--help"}, {"migrate", "--help"}, {"validate", "--help"},
+        for (String[] command : new String[][] {{"--help"}, {"migrate", "--help"}, {"validate", "--help"}, {"adopt", "--help"},
             {"purge", "--help"}, {"jobs", "list", "--help"}, {"jobs", "show", "--help"}, {"jobs", "count", "--help"},
             {"pods", "list", "--help"}, {"pods", "count", "--help"}}) {
             Result r = cli.run(command);
