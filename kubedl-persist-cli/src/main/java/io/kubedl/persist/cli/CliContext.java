@@ -18,7 +18,15 @@ import java.util.Objects;
  * @param err where progress and error lines go (stderr)
  */
 public record CliContext(Map<String, String> env, Clock clock, ZoneId localZone, PrintWriter out, PrintWriter err) {
-    /** Copies the environment and checks that nothing is null. */
+    /**
+     * Copies the environment and checks that nothing is null.
+     *
+     * @param env the environment variables
+     * @param clock the clock that "now" comes from
+     * @param localZone the zone {@code --local} prints times in
+     * @param out where results go
+     * @param err where progress and error lines go
+     */
     public CliContext {
         env = Map.copyOf(env);
         Objects.requireNonNull(clock, "clock");

@@ -11,13 +11,21 @@ import java.util.List;
  * @param <T> the row type
  */
 public record RowLayout<T>(List<Column<T>> all, List<Column<T>> text) {
-    /** Copies both lists. */
+    /**
+     * Copies both lists.
+     *
+     * @param all every field
+     * @param text the columns of a text table
+     */
     public RowLayout {
         all = List.copyOf(all);
         text = List.copyOf(text);
     }
 
-    /** @param format the output format @return the columns printed in it */
+    /**
+     * @param format the output format
+     * @return the columns printed in it
+     */
     public List<Column<T>> columns(OutputFormat format) {
         return format == OutputFormat.TEXT ? text : all;
     }

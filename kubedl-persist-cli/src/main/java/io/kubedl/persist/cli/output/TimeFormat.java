@@ -22,12 +22,18 @@ public final class TimeFormat {
         return new TimeFormat(ZoneOffset.UTC);
     }
 
-    /** @param zone the zone of {@code --local} @return times in that zone, with their offset */
+    /**
+     * @param zone the zone of {@code --local}
+     * @return times in that zone, with their offset
+     */
     public static TimeFormat in(ZoneId zone) {
         return new TimeFormat(zone);
     }
 
-    /** @param time an instant, or null @return its ISO-8601 text, or null */
+    /**
+     * @param time an instant, or null
+     * @return its ISO-8601 text, or null
+     */
     public String format(Instant time) {
         if (time == null) {
             return null;
