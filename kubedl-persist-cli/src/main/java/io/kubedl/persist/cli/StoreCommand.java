@@ -52,7 +52,7 @@ abstract class StoreCommand implements Callable<Integer> {
         store = ((RootCommand) spec.root().userObject()).store;
         prepare();
         StorageConfig config = store.load(context, migrationMode(), forcesMigrationMode());
-        try (MetaStore opened = store.open(context, config)) {
+        try (MetaStore opened = store.open(config)) {
             return run(opened);
         } finally {
             context.out().flush();

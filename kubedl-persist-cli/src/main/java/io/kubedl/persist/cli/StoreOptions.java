@@ -85,11 +85,10 @@ final class StoreOptions {
     }
 
     /**
-     * @param context the environment
      * @param config a configuration from {@link #load}
      * @return the open store; the caller closes it
      */
-    MetaStore open(CliContext context, StorageConfig config) {
+    MetaStore open(StorageConfig config) {
         try {
             return MetaStorage.open(config);
         } catch (io.kubedl.persist.ProviderNotFoundException e) {
