@@ -6,7 +6,7 @@ import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.config.StorageConfigLoader;
 import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.mysql.MySqlProvider;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.MetaStore;
 import java.nio.file.Files;
 import java.nio.file.Path;

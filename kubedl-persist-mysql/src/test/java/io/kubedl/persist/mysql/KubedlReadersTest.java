@@ -148,7 +148,27 @@ class KubedlReadersTest {
         try (MetaStore store = MySqlTestStores.open(db)) {
             JobRecord job = store.jobs().get(JobKey.of("uid-mnist")).orElseThrow();
             assertThat(job.inEtcd()).isTrue();
-            assertThat(job.tenant()).as("'' reads back as absent").isNull();
+            assertThat(job.version().value()).isEqualTo("120");
+        }
+    }
+
+    @Test
+    void anAbsentOrEmptyTenantAndOwnerAreStoredAsEmptyAndReadBackAsAbsent(TestDatabase db) throws SQLException {
+        try (MetaStore store = MySqlTestStores.open(db)) {
+            store.jobs().save(JobRecord.builder().jobId("uid-empty").name("empty").namespace("team-b").kind("TFJob")
+                    .version("1").status(JobStatus.CREATED).tenant("").owner("").remark("").gmtCreated(CREATED).build());
+            JobRecord read = store.jobs().get(JobKey.of("uid-empty")).orElseThrow();
+            assertThat(read.tenant()).isNull();
+            assertThat(read.owner()).isNull();
+            assertThat(read.remark()).as("other text keeps '' apart from null").isEmpty();
+            assertThat(store.jobs().get(JobKey.of("uid-mnist")).orElseThrow().tenant()).isNull();
+        }
+        try (Connection c = db.connect(); ResultSet rs = query(c, "SELECT tenant, owner FROM job_info WHERE job_id IN (?, ?)",
+                List.of("uid-empty", "uid-mnist"))) {
+            while (rs.next()) {
+                assertThat(rs.getString(1)).isEmpty();
+                assertThat(rs.getString(2)).isEmpty();
+            }
         }
     }
 

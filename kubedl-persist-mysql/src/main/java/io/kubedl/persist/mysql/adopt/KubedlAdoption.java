@@ -3,7 +3,7 @@ package io.kubedl.persist.mysql.adopt;
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.PersistException;
 import io.kubedl.persist.config.StorageConfig;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.mysql.internal.AdminSession;
 import io.kubedl.persist.mysql.internal.AdoptionState;
 import io.kubedl.persist.mysql.internal.KubedlColumns;

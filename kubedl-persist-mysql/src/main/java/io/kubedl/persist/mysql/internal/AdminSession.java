@@ -3,7 +3,7 @@ package io.kubedl.persist.mysql.internal;
 import com.mysql.cj.jdbc.MysqlDataSource;
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.PersistException;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;

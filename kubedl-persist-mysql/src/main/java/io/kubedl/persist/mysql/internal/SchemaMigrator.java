@@ -1,7 +1,7 @@
 package io.kubedl.persist.mysql.internal;
 
 import io.kubedl.persist.ConfigurationException;
-import io.kubedl.persist.mysql.MigrationMode;
+import io.kubedl.persist.mysql.config.MigrationMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

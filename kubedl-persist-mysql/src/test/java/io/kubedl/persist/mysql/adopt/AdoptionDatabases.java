@@ -1,7 +1,7 @@
 package io.kubedl.persist.mysql.adopt;
 
 import io.kubedl.persist.config.StorageConfig;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.testkit.TestDatabase;
 import java.sql.Connection;
 import java.sql.ResultSet;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubedl.persist.ConfigurationException;
-import io.kubedl.persist.mysql.MigrationMode;
+import io.kubedl.persist.mysql.config.MigrationMode;
 import io.kubedl.persist.testkit.TestDatabase;
 import io.kubedl.persist.testkit.TestServers;
 import java.io.File;

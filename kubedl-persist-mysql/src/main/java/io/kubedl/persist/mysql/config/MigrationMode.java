@@ -1,10 +1,10 @@
-package io.kubedl.persist.mysql;
+package io.kubedl.persist.mysql.config;
 
 import io.kubedl.persist.ConfigurationException;
 import java.util.Locale;
 
 /**
- * What {@link MySqlProvider#open} does with the schema (option {@code migration},
+ * What {@link io.kubedl.persist.mysql.MySqlProvider#open} does with the schema (option {@code migration},
  * env {@code MYSQL_MIGRATION}).
  */
 public enum MigrationMode {
