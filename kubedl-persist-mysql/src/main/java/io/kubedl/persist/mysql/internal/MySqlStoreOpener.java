@@ -51,7 +51,7 @@ public final class MySqlStoreOpener {
         SqlErrors errors = new SqlErrors(settings.target(), settings.password());
         PemTrustStore trustStore = settings.sslCa().map(PemTrustStore::fromPem).orElse(null);
         HikariConfig config = new HikariConfig();
-        config.setPoolName("kubedl-persist-mysql-" + settings.database());
+        config.setPoolName(IdleConnectionEviction.OWN_POOL + settings.database());
         // P3: URL, user, password and driver properties (a trust-store password among them) go into
         // the driver's own data source; HikariCP logs its config at DEBUG and never sees them
         config.setDataSource(ConnectorDataSource.of(settings, trustStore));

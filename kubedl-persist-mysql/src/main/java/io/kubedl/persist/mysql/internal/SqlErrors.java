@@ -5,6 +5,7 @@ import io.kubedl.persist.PersistException;
 import io.kubedl.persist.TransientPersistException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.regex.Pattern;
 
@@ -90,6 +91,29 @@ final class SqlErrors {
         return e.getErrorCode() == ER_LOCK_DEADLOCK || "40001".equals(e.getSQLState());
     }
 
+    /**
+     * The connection itself is gone (killed, the server restarted or failed over, the
+     * link broke): a fresh connection may succeed. Not the pool's own timeout
+     * ({@link SQLTransientConnectionException}: no connection could be had within the
+     * connect budget, so another attempt would only double the wait).
+     */
+    static boolean isConnectionLoss(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return false;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                int code = sql.getErrorCode();
+                if ((state != null && state.startsWith("08")) || sql instanceof SQLRecoverableException
+                        || code == 2006 || code == 2013 || code == 1927 || code == 4031 || closedUnderneath(sql)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static boolean isBadValue(SQLException e) {
         int code = e.getErrorCode();
         return code == 1406 /* data too long */ || code == 1366 /* incorrect string value */
@@ -114,12 +138,18 @@ final class SqlErrors {
         return new PersistException(message, cleanCause(e));
     }
 
+    /**
+     * Every occurrence of the password is replaced, whatever its length: P3 has no
+     * exception for short passwords. With a password of one or two characters this also
+     * masks those characters where they are part of other words; an odd-looking message
+     * is the price of never printing a secret.
+     */
     String clean(String text) {
         if (text == null) {
             return "";
         }
         String t = PASSWORD_PARAM.matcher(text).replaceAll("$1****");
-        if (password != null && password.length() >= 3) {
+        if (password != null && !password.isEmpty()) {
             t = t.replace(password, "****");
         }
         return t;

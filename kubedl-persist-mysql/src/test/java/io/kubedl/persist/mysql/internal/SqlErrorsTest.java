@@ -80,4 +80,16 @@ class SqlErrorsTest {
         assertThat(e).hasMessageNotContaining("hunter2-pw").hasMessageContaining("password=****");
         assertThat(e.getCause()).hasMessageNotContaining("hunter2-pw");
     }
+
+    @Test
+    void p3_aShortPasswordIsScrubbedToo() {
+        // issue 12 item 11: passwords of one or two characters used to pass through
+        for (String shortPassword : new String[] {"q", "Zx"}) {
+            SqlErrors scrubbing = new SqlErrors("db:3306/kubedl as kubedl", shortPassword);
+            SQLException driver = new SQLException("Access denied; password '" + shortPassword + "' rejected", "28000", 1045);
+            PersistException e = scrubbing.translate("op", driver);
+            assertThat(e).hasMessageNotContaining(shortPassword).hasMessageContaining("password '****' rejected");
+            assertThat(e.getCause()).hasMessageNotContaining(shortPassword);
+        }
+    }
 }
