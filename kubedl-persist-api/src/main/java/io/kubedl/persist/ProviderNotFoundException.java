@@ -9,6 +9,10 @@ import java.util.Collection;
 public class ProviderNotFoundException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param requested the provider name asked for
+     * @param available the names of the providers that were found
+     */
     public ProviderNotFoundException(String requested, Collection<String> available) {
         super("no storage provider named '" + requested + "'; available: "
                 + (available.isEmpty() ? "none" : String.join(", ", available))

@@ -40,7 +40,10 @@ final class ProviderRegistry {
         }).filter(java.util.Objects::nonNull).toList());
     }
 
-    /** @param providers providers to register @return a registry of them */
+    /**
+     * @param providers providers to register
+     * @return a registry of them
+     */
     public static ProviderRegistry of(List<PersistProvider> providers) {
         Map<String, List<PersistProvider>> byName = new TreeMap<>();
         for (PersistProvider provider : providers) {

@@ -13,7 +13,12 @@ import java.util.SortedMap;
  */
 public record ReplicaResources(int replicas, SortedMap<String, String> requests, SortedMap<String, String> limits) {
 
-    /** Copies both maps into unmodifiable sorted maps; null reads as empty. */
+    /**
+     * Copies both maps into unmodifiable sorted maps; null reads as empty.
+     * @param replicas {@code spec.*ReplicaSpecs.<type>.replicas}; 1 when the manifest omits it, as the operators default it
+     * @param requests resource name to quantity as Kubernetes writes it, per replica; never null
+     * @param limits resource name to quantity as Kubernetes writes it, per replica; never null
+     */
     public ReplicaResources {
         requests = PodResources.sortedCopy(requests);
         limits = PodResources.sortedCopy(limits);

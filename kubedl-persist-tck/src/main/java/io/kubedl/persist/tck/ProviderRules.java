@@ -40,6 +40,7 @@ interface ProviderRules extends TckSupport {
 
     // P1
 
+    /** Required, rule {@link ContractRule#P1}: provider is found by its unique name. */
     @Test
     default void required_P1_providerIsFoundByItsUniqueName() {
         String name = sut().store().providerName();
@@ -55,6 +56,7 @@ interface ProviderRules extends TckSupport {
 
     // P3
 
+    /** Optional, rule {@link ContractRule#P3}: password never appears in to string or messages. */
     @Test
     default void optional_P3_passwordNeverAppearsInToStringOrMessages() {
         Assumptions.assumeTrue(sut().secret().isPresent(),
@@ -96,6 +98,7 @@ interface ProviderRules extends TckSupport {
 
     // P4
 
+    /** Optional, rule {@link ContractRule#P3}: failed open does not leak the password. */
     @Test
     default void optional_P3_failedOpenDoesNotLeakThePassword() throws Exception {
         Assumptions.assumeTrue(sut().secret().isPresent(),
@@ -123,6 +126,7 @@ interface ProviderRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#P4}: every method throws illegal state after close. */
     @Test
     default void required_P4_everyMethodThrowsIllegalStateAfterClose() throws Throwable {
         MetaStore store = sut().openAnother();
@@ -167,6 +171,7 @@ interface ProviderRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#P4}: close is idempotent. */
     @Test
     default void required_P4_closeIsIdempotent() {
         MetaStore store = sut().openAnother();
@@ -174,6 +179,7 @@ interface ProviderRules extends TckSupport {
         assertThat(catchThrowable(store::close)).as(P4.says("a second close() must do nothing and throw nothing")).isNull();
     }
 
+    /** Required, rule {@link ContractRule#P4}: closing one store leaves another usable. */
     @Test
     default void required_P4_closingOneStoreLeavesAnotherUsable() {
         MetaStore other = sut().openAnother();
@@ -185,6 +191,7 @@ interface ProviderRules extends TckSupport {
 
     // capabilities
 
+    /** Required, rule {@link ContractRule#CAPABILITIES}: undeclared operations throw unsupported. */
     @Test
     default void required_CAPABILITIES_undeclaredOperationsThrowUnsupported() {
         Set<Capability> missing = EnumSet.allOf(Capability.class);
