@@ -21,8 +21,8 @@ public record PodResources(SortedMap<String, String> requests, SortedMap<String,
 
     /**
      * Copies both maps into unmodifiable sorted maps; null reads as empty.
-     * @param requests resource name (e.g. {@code cpu}, {@code nvidia.com/gpu}) to canonical quantity; never null
-     * @param limits resource name to quantity as Kubernetes writes it; never null
+     * @param requests resource name to quantity, or null
+     * @param limits resource name to quantity, or null
      */
     public PodResources {
         requests = sortedCopy(requests);

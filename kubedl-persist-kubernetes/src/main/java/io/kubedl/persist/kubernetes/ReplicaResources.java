@@ -15,9 +15,9 @@ public record ReplicaResources(int replicas, SortedMap<String, String> requests,
 
     /**
      * Copies both maps into unmodifiable sorted maps; null reads as empty.
-     * @param replicas {@code spec.*ReplicaSpecs.<type>.replicas}; 1 when the manifest omits it, as the operators default it
-     * @param requests resource name to quantity as Kubernetes writes it, per replica; never null
-     * @param limits resource name to quantity as Kubernetes writes it, per replica; never null
+     * @param replicas how many replicas
+     * @param requests resource name to quantity per replica, or null
+     * @param limits resource name to quantity per replica, or null
      */
     public ReplicaResources {
         requests = PodResources.sortedCopy(requests);

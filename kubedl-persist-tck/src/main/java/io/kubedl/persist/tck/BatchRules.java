@@ -40,7 +40,7 @@ interface BatchRules extends TckSupport {
         assertThat(storedJob(v1.key(), B1)).isEqualTo(v1);
     }
 
-    /** Required, rule {@link ContractRule#B1}: highest version wins inside abatch. */
+    /** Required, rule {@link ContractRule#B1}: highest version wins inside a batch. */
     @Test
     default void required_B1_highestVersionWinsInsideABatch() {
         JobRecord v1 = records().tfJob("mnist").withVersion("601");
@@ -85,7 +85,7 @@ interface BatchRules extends TckSupport {
         assertThat(pods().saveAll(List.of())).as(B1.says("an empty pod batch answers an empty list")).isEmpty();
     }
 
-    /** Required, rule {@link ContractRule#B1}: removed row in abatch is stale. */
+    /** Required, rule {@link ContractRule#B1}: removed row in a batch is stale. */
     @Test
     default void required_B1_removedRowInABatchIsStale() {
         JobRecord v1 = inserted(records().tfJob("mnist"));

@@ -41,7 +41,7 @@ interface IdentityRules extends TckSupport {
         assertThat(storedPod(there.key(), I1)).isEqualTo(there);
     }
 
-    /** Required, rule {@link ContractRule#I1}: job recreated under the same name is anew row. */
+    /** Required, rule {@link ContractRule#I1}: job recreated under the same name is a new row. */
     @Test
     default void required_I1_jobRecreatedUnderTheSameNameIsANewRow() {
         JobRecord first = records().tfJob("mnist").toBuilder().status(JobStatus.SUCCEEDED).build();

@@ -100,7 +100,7 @@ interface PaginationRules extends TckSupport {
         }
     }
 
-    /** Required, rule {@link ContractRule#Q3}: job token is not apod token. */
+    /** Required, rule {@link ContractRule#Q3}: job token is not a pod token. */
     @Test
     default void required_Q3_jobTokenIsNotAPodToken() {
         insertJobs(4);

@@ -131,7 +131,7 @@ interface ReadRules extends TckSupport {
                 .as(Q2.says("jobs must be listed by gmtCreated descending, whatever the insertion order")).containsExactlyElementsOf(expected);
     }
 
-    /** Required, rule {@link ContractRule#Q2}: ties on gmt created have atotal order. */
+    /** Required, rule {@link ContractRule#Q2}: ties on gmt created have a total order. */
     @Test
     default void required_Q2_tiesOnGmtCreatedHaveATotalOrder() {
         Instant same = TckRecords.EPOCH.plusSeconds(500);

@@ -103,7 +103,7 @@ interface RemovalRules extends TckSupport {
                 .as(D1.says("marking a removed pod again must answer UNCHANGED")).isEqualTo(WriteOutcome.UNCHANGED);
     }
 
-    /** Required, rule {@link ContractRule#D1}: marking ajob leaves its pods alone. */
+    /** Required, rule {@link ContractRule#D1}: marking a job leaves its pods alone. */
     @Test
     default void required_D1_markingAJobLeavesItsPodsAlone() {
         JobRecord job = inserted(records().tfJob("mnist"));
@@ -180,7 +180,7 @@ interface RemovalRules extends TckSupport {
         }
     }
 
-    /** Required, rule {@link ContractRule#D1}: save and mark removed of anew identity at once. */
+    /** Required, rule {@link ContractRule#D1}: save and mark removed of a new identity at once. */
     @Test
     default void required_D1_saveAndMarkRemovedOfANewIdentityAtOnce() throws Exception {
         RemovalRace.Result jobRace = RemovalRace.run(300, trial -> {

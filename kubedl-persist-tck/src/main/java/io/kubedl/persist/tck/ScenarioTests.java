@@ -42,7 +42,7 @@ interface ScenarioTests extends TckSupport {
     /** System property that fixes the seed of the shuffled-version scenario. */
     String SEED_PROPERTY = "kubedl.tck.seed";
 
-    /** Required, rule {@link ContractRule#W2}: d1 d2 whole lifecycle of ajob with its pods. */
+    /** Required, rule {@link ContractRule#W2}: d1 d2 whole lifecycle of a job with its pods. */
     @Test
     default void required_W2_D1_D2_wholeLifecycleOfAJobWithItsPods() {
         TckRecords r = records();

@@ -316,7 +316,7 @@ interface WriteRules extends TckSupport {
                 .as(W7.says("pod gmtModified must not move without a status change")).isEqualTo(p1.gmtModified());
     }
 
-    /** Required, rule {@link ContractRule#W7}: gmt modified moves on astatus change. */
+    /** Required, rule {@link ContractRule#W7}: gmt modified moves on a status change. */
     @Test
     default void required_W7_gmtModifiedMovesOnAStatusChange() {
         JobRecord v1 = inserted(records().tfJob("mnist"));

@@ -15,15 +15,4 @@ import java.util.List;
  * @param droppedIds the ids of the rows not kept, ascending
  */
 public record DuplicateIdentity(String uid, String region, long keptId, String keptVersion, List<Long> droppedIds) {
-    /**
-     * Copies the list.
-     * @param uid the job's or pod's UID
-     * @param region the region ('' for KubeDL's NULL)
-     * @param keptId the id of the row kept
-     * @param keptVersion its resourceVersion
-     * @param droppedIds the ids of the rows not kept, ascending
-     */
-    public DuplicateIdentity {
-        droppedIds = List.copyOf(droppedIds);
-    }
 }

@@ -48,7 +48,7 @@ import java.util.TreeSet;
  * two batches lock in the same order; a cycle needs a third writer to commit a new
  * identity between their two locking steps (one batch finds it stored, the other
  * absent), and the deadlock that follows rolls one batch back whole, which
- * {@code RecordTable.withDeadlockRetry} runs again with a new nonce. When every identity
+ * {@code RecordTable.withRetry} runs again with a new nonce. When every identity
  * exists, a batch costs the same two statements as before (lock, upsert).
  *
  * @param <R> JobRecord or PodRecord

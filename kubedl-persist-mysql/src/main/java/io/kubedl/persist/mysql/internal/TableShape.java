@@ -19,22 +19,6 @@ import java.util.Set;
 public record TableShape(String table, TableGeneration generation, Set<String> columns, Set<String> uniqueKeys,
         List<String> unknownColumns, List<String> missingColumns) {
 
-    /**
-     * Copies the collections.
-     * @param table the table name
-     * @param generation who made it
-     * @param columns its columns, lower case
-     * @param uniqueKeys the names of its unique keys (PRIMARY included)
-     * @param unknownColumns columns no known generation has (for {@link TableGeneration#UNKNOWN})
-     * @param missingColumns columns its generation needs that it lacks
-     */
-    public TableShape {
-        columns = Set.copyOf(columns);
-        uniqueKeys = Set.copyOf(uniqueKeys);
-        unknownColumns = List.copyOf(unknownColumns);
-        missingColumns = List.copyOf(missingColumns);
-    }
-
     /** @return true unless the table is absent */
     public boolean exists() {
         return generation != TableGeneration.ABSENT;
