@@ -550,8 +550,9 @@ abstract class RecordTable<R, K> {
 
     /**
      * Runs the work (the operation's description is built only for an error), again after
-     * a deadlock (1213, 40001), which rolled the whole transaction back, and once more on
-     * a fresh connection after a connection loss (issue 12 item 4: a pooled connection
+     * a deadlock (1213, 40001) or a failover error ({@link SqlErrors#isFailover}: a
+     * read-only or departed node), which rolled the whole transaction back, and once more
+     * on a fresh connection after a connection loss (issue 12 item 4: a pooled connection
      * killed while idle failed one caller each). Every write here is version-guarded or
      * checks the row's state in the same statement, so running it again is safe and is
      * what a caller would have to do anyway; after an ambiguous commit (the server
@@ -569,11 +570,14 @@ abstract class RecordTable<R, K> {
                     IdleConnectionEviction.evict(dataSource);
                     continue;
                 }
-                if (!SqlErrors.isDeadlock(e) || attempt >= DEADLOCK_ATTEMPTS) {
+                // a failover error (read-only or departed node): the pool evicted that connection, the next
+                // attempt draws a fresh one; it waits a little longer, as a new primary takes a moment
+                boolean failover = SqlErrors.isFailover(e);
+                if (!(SqlErrors.isDeadlock(e) || failover) || attempt >= DEADLOCK_ATTEMPTS) {
                     throw errors.translate(operation.get(), e);
                 }
                 try {
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, (failover ? 50 : 5) * attempt + 1));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new TransientPersistException(operation.get() + " was interrupted while retrying a deadlock", e);

@@ -50,7 +50,28 @@ final class SqlErrors {
                 || code == 1040 /* too many connections */ || code == 1053 /* server shutdown */
                 || code == 2006 || code == 2013 /* gone away, lost during query */
                 || code == 1927 /* MariaDB: connection was killed */ || code == 1317 /* query interrupted */
-                || closedUnderneath(e);
+                || closedUnderneath(e) || isFailover(e);
+    }
+
+    /**
+     * A node that cannot take this write now, though another one (or this one, a moment
+     * later) can: a read-only server or connection (a Group Replication secondary or a
+     * demoted primary: 1290 super_read_only, 1792 read-only transaction, MariaDB 1836; a
+     * Connector/J connection that failed over read-only: S1009 "Connection is read-only"),
+     * a Galera node not in the primary component (1047 "WSREP has not yet prepared node
+     * for application use"), Group Replication refusing a commit on a member that left
+     * or lost the group (3100 replication hook error, 3101 rollback during commit). Never
+     * bad data: the pool discards the connection ({@link FailoverEviction}) and the write
+     * is retried on a fresh one, which is safe because every write is version-guarded.
+     *
+     * @param e the driver's exception (only this one, not its causes)
+     * @return true for such an error
+     */
+    static boolean isFailover(SQLException e) {
+        int code = e.getErrorCode();
+        String message = e.getMessage();
+        return code == 1290 || code == 1792 || code == 1836 || code == 1047 || code == 3100 || code == 3101
+                || ("S1009".equals(e.getSQLState()) && message != null && message.contains("read-only"));
     }
 
     /**

@@ -8,6 +8,8 @@ import io.kubedl.persist.TransientPersistException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import com.zaxxer.hikari.SQLExceptionOverride;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which driver errors are transient, which are bad values, and that messages never carry the password. */
@@ -34,6 +36,31 @@ class SqlErrorsTest {
         // the same generic state for a different reason stays permanent
         assertThat(errors.translate("op", new SQLException("Illegal argument", "S1009", 0)))
                 .isNotInstanceOf(TransientPersistException.class);
+    }
+
+    @Test
+    void failoverErrorsAreTransientAndEvictTheConnection() {
+        // messages as the servers and Connector/J word them
+        List<SQLException> failover = List.of(
+                new SQLException("Connection is read-only. Queries leading to data modification are not allowed.", "S1009", 0),
+                new SQLException("The MySQL server is running with the --super-read-only option so it cannot execute"
+                        + " this statement", "HY000", 1290),
+                new SQLException("Cannot execute statement in a READ ONLY transaction.", "25006", 1792),
+                new SQLException("Running in read-only mode", "HY000", 1836),
+                new SQLException("WSREP has not yet prepared node for application use", "08S01", 1047),
+                new SQLException("Error on observer while running replication hook 'before_commit'.", "HY000", 3100),
+                new SQLException("Plugin instructed the server to rollback the current transaction.", "40000", 3101));
+        FailoverEviction eviction = new FailoverEviction();
+        for (SQLException e : failover) {
+            assertThat(errors.translate("save job a/b", e)).as(e.getMessage()).isInstanceOf(TransientPersistException.class);
+            assertThat(SqlErrors.isFailover(e)).as(e.getMessage()).isTrue();
+            assertThat(eviction.adjudicate(e)).isEqualTo(SQLExceptionOverride.Override.MUST_EVICT);
+            assertThat(eviction.adjudicate(new SQLException("batch failed", "HY000", 0, e)))
+                    .isEqualTo(SQLExceptionOverride.Override.MUST_EVICT);
+        }
+        SQLException duplicate = new SQLException("Duplicate entry", "23000", 1062);
+        assertThat(SqlErrors.isFailover(duplicate)).isFalse();
+        assertThat(eviction.adjudicate(duplicate)).isEqualTo(SQLExceptionOverride.Override.CONTINUE_EVICT);
     }
 
     @Test
