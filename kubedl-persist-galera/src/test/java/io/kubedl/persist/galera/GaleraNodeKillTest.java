@@ -46,6 +46,7 @@ class GaleraNodeKillTest {
         Probe probe;
         String rejoin;
         long killedAt;
+        long restartAt = 0;
         try (MetaStore store = SharedCluster.open(failover); MetaStore probeStore = SharedCluster.open(failover)) {
             WriteBehindStore wb = WriteBehindStore.wrap(store, WriteBehindOptions.builder().name("galera-kill")
                     .maxBatchSize(500).maxDelay(Duration.ofMillis(20)).initialBackoff(Duration.ofMillis(50))
@@ -64,6 +65,7 @@ class GaleraNodeKillTest {
                         killedAt = System.nanoTime();
                     }
                     if (submitted == 2L * PODS * VERSIONS / 3) {
+                        restartAt = System.nanoTime();
                         restarted = CompletableFuture.supplyAsync(() -> {
                             try {
                                 return cluster.restart(1);
@@ -92,10 +94,15 @@ class GaleraNodeKillTest {
         assertThat(regressed).as("identities below their newest version, summed over the three nodes").isZero();
         LoggerFactory.getLogger(GaleraNodeKillTest.class).info("GALERA KILL: {} events ({} pods x {} versions) through"
                 + " hosts={} (n1 first); n1 killed -9 at 1/3, restarted at 2/3 ({}); lost {}, regressed {}, given up {};"
-                + " synchronous probe: {} saves, {} failed, longest stall {} ms (at {} ms after the kill)", PODS * VERSIONS,
-                PODS, VERSIONS, hosts, rejoin, lost, regressed, failures.size(), probe.saves.get(), probe.failed.get(),
-                probe.longestGapMs.get(), (probe.longestGapEndNanos.get() - killedAt) / 1_000_000);
+                + " synchronous probe: {} saves, {} failed, longest stall {} ms; stalls over 1 s (length ms @ end, ms after"
+                + " the kill; the restart began {} ms after it): {}", PODS * VERSIONS, PODS, VERSIONS, hosts, rejoin, lost,
+                regressed, failures.size(), probe.saves.get(), probe.failed.get(), probe.longestGapMs.get(),
+                (restartAt - killedAt) / 1_000_000, stallsAfter(probe, killedAt));
         SharedCluster.dropDatabase(db);
+    }
+
+    private static List<String> stallsAfter(Probe probe, long killedAt) {
+        return probe.stalls.stream().map(g -> g[1] + " @ " + (g[0] - killedAt) / 1_000_000).toList();
     }
 
     /** Saves one pod synchronously every 20 ms and records the longest time between two successes. */
@@ -103,7 +110,7 @@ class GaleraNodeKillTest {
         final AtomicInteger saves = new AtomicInteger();
         final AtomicInteger failed = new AtomicInteger();
         final AtomicLong longestGapMs = new AtomicLong();
-        final AtomicLong longestGapEndNanos = new AtomicLong();
+        final List<long[]> stalls = new CopyOnWriteArrayList<>(); // {end nanos, length ms} of gaps over 1 s
         private final AtomicBoolean running = new AtomicBoolean(true);
         private final MetaStore store;
         private Thread thread;
@@ -123,7 +130,9 @@ class GaleraNodeKillTest {
                         long gap = (now - last) / 1_000_000;
                         if (gap > longestGapMs.get()) {
                             longestGapMs.set(gap);
-                            longestGapEndNanos.set(now);
+                        }
+                        if (gap > 1000) {
+                            stalls.add(new long[] {now, gap});
                         }
                         last = now;
                         saves.incrementAndGet();
