@@ -2,6 +2,8 @@ package io.kubedl.persist.writebehind;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Settings of a {@link WriteBehindStore}: validated once by {@link Builder#build()},
@@ -12,7 +14,9 @@ import java.util.Objects;
  * the oldest one started waiting; at most 100,000 identities pending (waiting or
  * being written); a submitter blocks up to 10 s when that cap is reached; one writer
  * thread; transient failures retried without limit, from 100 ms doubling up to 10 s,
- * with jitter; close drains for up to 30 s.
+ * with jitter; close drains for up to 30 s; no metrics (name a Micrometer registry, or
+ * ask for the global one, to get them); daemon writer threads named
+ * {@code kubedl-write-behind-<name>-<n>} (or the threads of a given {@link ThreadFactory}).
  */
 public final class WriteBehindOptions {
     /** The largest batch size accepted. */
@@ -34,6 +38,8 @@ public final class WriteBehindOptions {
     private final Duration closeTimeout;
     private final WriteBehindListener listener;
     private final Object meterRegistry;
+    private final boolean globalMeterRegistry;
+    private final ThreadFactory threadFactory;
 
     private WriteBehindOptions(Builder b) {
         name = b.name;
@@ -48,6 +54,8 @@ public final class WriteBehindOptions {
         closeTimeout = b.closeTimeout;
         listener = b.listener;
         meterRegistry = b.meterRegistry;
+        globalMeterRegistry = b.globalMeterRegistry;
+        threadFactory = b.threadFactory;
     }
 
     /** @return a builder holding the defaults */
@@ -115,9 +123,19 @@ public final class WriteBehindOptions {
         return listener;
     }
 
-    /** @return the Micrometer MeterRegistry given, or null for the global one when Micrometer is present */
+    /** @return the Micrometer MeterRegistry given, or null */
     Object meterRegistry() {
         return meterRegistry;
+    }
+
+    /** @return true when the metrics go to Micrometer's global registry (asked for, never by default) */
+    public boolean globalMeterRegistry() {
+        return globalMeterRegistry;
+    }
+
+    /** @return the factory of the writer threads, if one was given */
+    public Optional<ThreadFactory> threadFactory() {
+        return Optional.ofNullable(threadFactory);
     }
 
     @Override
@@ -125,7 +143,9 @@ public final class WriteBehindOptions {
         return "WriteBehindOptions[name=" + name + ", maxBatchSize=" + maxBatchSize + ", maxDelay=" + maxDelay
                 + ", maxPendingIdentities=" + maxPendingIdentities + ", submitTimeout=" + submitTimeout
                 + ", writerThreads=" + writerThreads + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-                + maxBackoff + ", maxAttempts=" + maxAttempts + ", closeTimeout=" + closeTimeout + "]";
+                + maxBackoff + ", maxAttempts=" + maxAttempts + ", closeTimeout=" + closeTimeout + ", metrics="
+                + (meterRegistry != null ? "given registry" : globalMeterRegistry ? "global registry" : "none")
+                + (threadFactory != null ? ", threadFactory=" + threadFactory : "") + "]";
     }
 
     /** Mutable builder; {@link #build()} validates every value and names the one that is wrong. */
@@ -142,6 +162,8 @@ public final class WriteBehindOptions {
         private Duration closeTimeout = Duration.ofSeconds(30);
         private WriteBehindListener listener = WriteBehindListener.LOGGING;
         private Object meterRegistry;
+        private boolean globalMeterRegistry;
+        private ThreadFactory threadFactory;
 
         private Builder() {
         }
@@ -170,7 +192,39 @@ public final class WriteBehindOptions {
         public Builder listener(WriteBehindListener v) { listener = v; return this; }
 
         /**
-         * Records metrics in this registry instead of Micrometer's global one. Typed as
+         * Makes the writer threads with this factory instead of the default (daemon
+         * threads named {@code kubedl-write-behind-<name>-<n>}), e.g. to name them after
+         * the application or run them in its thread group. The factory decides whether
+         * they are daemons: a non-daemon writer stuck in a database call keeps the JVM
+         * alive after {@code close} gave up on it.
+         *
+         * @param factory makes one thread per writer; it must return a new, unstarted thread
+         * @return this
+         */
+        public Builder threadFactory(ThreadFactory factory) {
+            threadFactory = Objects.requireNonNull(factory, "threadFactory: must not be null");
+            return this;
+        }
+
+        /**
+         * Records metrics in Micrometer's global registry ({@code Metrics.globalRegistry}).
+         * Never the default: without this or {@link #meterRegistry(Object)} the store
+         * records no metrics.
+         *
+         * @return this
+         * @throws IllegalArgumentException when Micrometer is not on the class path
+         */
+        public Builder globalMeterRegistry() {
+            if (!WriteBehindMetrics.micrometerPresent()) {
+                throw new IllegalArgumentException("globalMeterRegistry: Micrometer (" + WriteBehindMetrics.MICROMETER_REGISTRY
+                        + ") is not on the class path");
+            }
+            globalMeterRegistry = true;
+            return this;
+        }
+
+        /**
+         * Records metrics in this registry (and not in Micrometer's global one). Typed as
          * {@code Object} so that this class loads without Micrometer on the classpath.
          *
          * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}
@@ -214,6 +268,9 @@ public final class WriteBehindOptions {
                         + "), was " + maxBackoff);
             }
             Objects.requireNonNull(listener, "listener: must not be null");
+            if (meterRegistry != null && globalMeterRegistry) {
+                throw new IllegalArgumentException("meterRegistry: give a registry or ask for the global one, not both");
+            }
             return new WriteBehindOptions(this);
         }
 

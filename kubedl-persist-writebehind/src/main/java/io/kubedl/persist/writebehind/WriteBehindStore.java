@@ -107,18 +107,30 @@ public final class WriteBehindStore implements AutoCloseable {
                 jobPersist::markRemovedAll, RemovedRecords::job);
         this.pods = new WriteLane<>(PodRecord::key, PodRecord::version, podPersist::saveAll, podPersist::markRemoved,
                 podPersist::markRemovedAll, RemovedRecords::pod);
-        this.metrics = WriteBehindMetrics.create(options.meterRegistry(), options.name(), this::pendingCount);
+        // threads first: a thread factory that fails leaves no meter registered
+        for (int i = 0; i < options.writerThreads(); i++) {
+            writers.add(newWriter(i));
+        }
+        this.metrics = WriteBehindMetrics.create(options, this::pendingCount);
         ExponentialBackoff backoff = new ExponentialBackoff(options.initialBackoff().toNanos(),
                 options.maxBackoff().toNanos(), ThreadLocalRandom::current);
         this.retry = new WriteRetry(backoff, options.maxAttempts(), metrics, this::pauseBeforeRetry);
-        for (int i = 0; i < options.writerThreads(); i++) {
-            Thread writer = new Thread(this::runWriter, "kubedl-write-behind-" + options.name() + "-" + i);
-            // a writer stuck in a database call must not keep the JVM alive after close gave up on it
-            writer.setDaemon(true);
-            writers.add(writer);
-        }
         writers.forEach(Thread::start);
         log.info("write-behind '{}' started: {}", options.name(), options);
+    }
+
+    private Thread newWriter(int index) {
+        if (options.threadFactory().isPresent()) {
+            Thread writer = options.threadFactory().get().newThread(this::runWriter);
+            if (writer == null) {
+                throw new IllegalArgumentException("threadFactory: returned no thread for writer " + index);
+            }
+            return writer;
+        }
+        Thread writer = new Thread(this::runWriter, "kubedl-write-behind-" + options.name() + "-" + index);
+        // a writer stuck in a database call must not keep the JVM alive after close gave up on it
+        writer.setDaemon(true);
+        return writer;
     }
 
     /**
