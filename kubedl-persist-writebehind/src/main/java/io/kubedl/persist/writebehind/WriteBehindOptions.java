@@ -14,7 +14,8 @@ import java.util.concurrent.ThreadFactory;
  * the oldest one started waiting; at most 100,000 identities pending (waiting or
  * being written); a submitter blocks up to 10 s when that cap is reached; one writer
  * thread; transient failures retried without limit, from 100 ms doubling up to 10 s,
- * with jitter; close drains for up to 30 s; no metrics (name a Micrometer registry, or
+ * with jitter; close drains for up to 30 s; the written versions of up to 100,000
+ * identities per kind remembered (a resync's repeated events are dropped); no metrics (name a Micrometer registry, or
  * ask for the global one, to get them); daemon writer threads named
  * {@code kubedl-write-behind-<name>-<n>} (or the threads of a given {@link ThreadFactory}).
  */
@@ -40,6 +41,7 @@ public final class WriteBehindOptions {
     private final Object meterRegistry;
     private final boolean globalMeterRegistry;
     private final ThreadFactory threadFactory;
+    private final int rememberWritten;
 
     private WriteBehindOptions(Builder b) {
         name = b.name;
@@ -56,6 +58,7 @@ public final class WriteBehindOptions {
         meterRegistry = b.meterRegistry;
         globalMeterRegistry = b.globalMeterRegistry;
         threadFactory = b.threadFactory;
+        rememberWritten = b.rememberWritten;
     }
 
     /** @return a builder holding the defaults */
@@ -133,6 +136,14 @@ public final class WriteBehindOptions {
         return globalMeterRegistry;
     }
 
+    /**
+     * @return per kind (jobs, pods), how many identities the store remembers the written
+     *         version of, so that a resync's repeated events cost nothing; 0 remembers none
+     */
+    public int rememberWritten() {
+        return rememberWritten;
+    }
+
     /** @return the factory of the writer threads, if one was given */
     public Optional<ThreadFactory> threadFactory() {
         return Optional.ofNullable(threadFactory);
@@ -143,7 +154,8 @@ public final class WriteBehindOptions {
         return "WriteBehindOptions[name=" + name + ", maxBatchSize=" + maxBatchSize + ", maxDelay=" + maxDelay
                 + ", maxPendingIdentities=" + maxPendingIdentities + ", submitTimeout=" + submitTimeout
                 + ", writerThreads=" + writerThreads + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-                + maxBackoff + ", maxAttempts=" + maxAttempts + ", closeTimeout=" + closeTimeout + ", metrics="
+                + maxBackoff + ", maxAttempts=" + maxAttempts + ", closeTimeout=" + closeTimeout + ", rememberWritten="
+                + rememberWritten + ", metrics="
                 + (meterRegistry != null ? "given registry" : globalMeterRegistry ? "global registry" : "none")
                 + (threadFactory != null ? ", threadFactory=" + threadFactory : "") + "]";
     }
@@ -164,6 +176,7 @@ public final class WriteBehindOptions {
         private Object meterRegistry;
         private boolean globalMeterRegistry;
         private ThreadFactory threadFactory;
+        private int rememberWritten = 100_000;
 
         private Builder() {
         }
@@ -190,6 +203,12 @@ public final class WriteBehindOptions {
         public Builder closeTimeout(Duration v) { closeTimeout = v; return this; }
         /** @param v who hears of writes that failed for good @return this */
         public Builder listener(WriteBehindListener v) { listener = v; return this; }
+        /**
+         * @param v identities per kind whose written version is remembered (about 200 bytes each),
+         *          so that events of a resync are dropped in memory; 0 or more, 0 remembers none
+         * @return this
+         */
+        public Builder rememberWritten(int v) { rememberWritten = v; return this; }
 
         /**
          * Makes the writer threads with this factory instead of the default (daemon
@@ -252,6 +271,7 @@ public final class WriteBehindOptions {
             range("maxPendingIdentities", maxPendingIdentities, maxBatchSize, Integer.MAX_VALUE);
             range("writerThreads", writerThreads, 1, MAX_WRITER_THREADS);
             range("maxAttempts", maxAttempts, 1, Integer.MAX_VALUE);
+            range("rememberWritten", rememberWritten, 0, Integer.MAX_VALUE);
             notNegative("maxDelay", maxDelay);
             if (maxDelay.compareTo(MAX_DELAY) > 0) {
                 throw new IllegalArgumentException("maxDelay: must be at most " + MAX_DELAY + ", was " + maxDelay);

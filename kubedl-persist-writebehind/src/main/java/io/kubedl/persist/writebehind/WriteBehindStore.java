@@ -104,9 +104,9 @@ public final class WriteBehindStore implements AutoCloseable {
         this.options = Objects.requireNonNull(options, "options");
         this.maxDelayNanos = options.maxDelay().toNanos();
         this.jobs = new WriteLane<>(JobRecord::key, JobRecord::version, jobPersist::saveAll, jobPersist::markRemoved,
-                jobPersist::markRemovedAll, RemovedRecords::job);
+                jobPersist::markRemovedAll, RemovedRecords::job, options.rememberWritten());
         this.pods = new WriteLane<>(PodRecord::key, PodRecord::version, podPersist::saveAll, podPersist::markRemoved,
-                podPersist::markRemovedAll, RemovedRecords::pod);
+                podPersist::markRemovedAll, RemovedRecords::pod, options.rememberWritten());
         // threads first: a thread factory that fails leaves no meter registered
         for (int i = 0; i < options.writerThreads(); i++) {
             writers.add(newWriter(i));
