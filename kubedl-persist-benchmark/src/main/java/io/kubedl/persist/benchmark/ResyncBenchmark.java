@@ -126,7 +126,7 @@ final class ResyncBenchmark {
 
     private static long rows(BenchDatabase db) throws SQLException {
         try (Connection c = db.connect(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM job_info) + (SELECT COUNT(*) FROM pod_info)")) {
+             ResultSet rs = s.executeQuery("SELECT (SELECT COUNT(*) FROM job_info) + (SELECT COUNT(*) FROM replica_info)")) {
             rs.next();
             return rs.getLong(1);
         }
