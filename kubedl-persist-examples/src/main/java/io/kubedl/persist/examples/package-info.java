@@ -1,5 +1,6 @@
 /**
- * Runnable examples of kubedl-persist: the README demo, a controller on fabric8
- * informers, and a second storage plugin (SQLite). Examples, not API: copy them.
+ * Runnable examples of kubedl-persist: the README demo and a second storage plugin
+ * (SQLite); the controller on fabric8 informers is the module
+ * kubedl-persist-example-controller. Examples, not API: copy them.
  */
 package io.kubedl.persist.examples;

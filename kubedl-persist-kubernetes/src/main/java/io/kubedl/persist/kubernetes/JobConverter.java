@@ -1,7 +1,5 @@
 package io.kubedl.persist.kubernetes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.model.JobRecord;
@@ -35,19 +33,25 @@ import java.util.TreeMap;
  * }</pre>
  */
 public final class JobConverter {
-    /** KubeDL's annotation with the tensorboard configuration of a job; copied into the remark. */
+    /** KubeDL's annotation with the tensorboard configuration of a job; its presence sets the remark. */
     public static final String TENSORBOARD_ANNOTATION = "kubedl.io/tensorboard-config";
+    /** The remark KubeDL writes, and its console matches, for a job with a tensorboard. */
+    public static final String TENSORBOARD_REMARK = "EnableTensorBoard";
     /** KubeDL's annotation with the tenancy JSON {@code {"tenant","user","idc","region"}}. */
     public static final String TENANCY_ANNOTATION = Tenancy.ANNOTATION;
 
     private final String defaultRegion;
+    private final UnreadableOptionalFields unreadable = new UnreadableOptionalFields();
 
     private JobConverter(String defaultRegion) {
         this.defaultRegion = defaultRegion == null ? "" : defaultRegion;
     }
 
     /**
-     * @param defaultRegion the region of jobs without a region in their tenancy annotation; null reads as empty
+     * Jobs are stored in the configured region; only when none is configured (null or empty)
+     * in the region of their tenancy annotation, as KubeDL does.
+     *
+     * @param defaultRegion the controller's region ({@code --region}); null reads as empty, meaning none
      * @return a converter
      */
     public static JobConverter forRegion(String defaultRegion) {
@@ -55,9 +59,20 @@ public final class JobConverter {
     }
 
 
-    /** @return the region used when a job names none */
+    /** @return the configured region, empty when none */
     public String defaultRegion() {
         return defaultRegion;
+    }
+
+    /**
+     * How many optional fields this converter could not read and left out (a malformed
+     * tenancy annotation); each object's first one is logged at WARN. A controller exports it
+     * as a metric, e.g. a gauge {@code kubedl_persist_unreadable_optional_fields}.
+     *
+     * @return the count since this converter was created
+     */
+    public long unreadableOptionalFields() {
+        return unreadable.count();
     }
 
     /**
@@ -68,8 +83,9 @@ public final class JobConverter {
      * @return the record of this state
      * @throws InvalidRecordException naming the path of a missing or malformed required field
      *         ({@code kind}, {@code metadata.name}, {@code metadata.namespace}, {@code metadata.uid},
-     *         {@code metadata.resourceVersion}, {@code metadata.creationTimestamp}), of a quantity
-     *         or replica count that does not parse, or of a tenancy annotation that is not JSON
+     *         {@code metadata.resourceVersion}, {@code metadata.creationTimestamp}), or of a quantity
+     *         or replica count that does not parse; a malformed tenancy annotation is left out and
+     *         counted instead (see {@link #unreadableOptionalFields()})
      */
     public JobRecord convert(HasMetadata job) {
         ObjectTree root = ObjectTree.of(job, "job");
@@ -85,10 +101,10 @@ public final class JobConverter {
 
         Conditions conditions = Conditions.of(root.get("status").get("conditions"));
         Instant completion = root.get("status").get("completionTime").instant();
-        Tenancy tenancy = Tenancy.of(metadata, ObjectTree.MAPPER);
+        Tenancy tenancy = Tenancy.of(metadata, uid, object, unreadable);
 
         return JobRecord.builder()
-                .region(tenancy.regionOr(defaultRegion))
+                .region(tenancy.regionFor(defaultRegion))
                 .jobId(uid)
                 .name(name)
                 .namespace(namespace)
@@ -143,25 +159,16 @@ public final class JobConverter {
         return key.endsWith("ReplicaSpecs") || key.toLowerCase(Locale.ROOT).equals("replicaspecs");
     }
 
-    /** The remark is JSON keyed by the role of each known annotation, so more can be added without breaking readers. */
+    /** KubeDL marks a job whose tensorboard annotation is present, whatever its value, and its console matches the mark. */
     private static String remark(ObjectTree metadata) {
-        ObjectTree tensorboard = metadata.get("annotations").get(TENSORBOARD_ANNOTATION);
-        String config = tensorboard.text();
-        if (config == null) {
-            return null;
-        }
-        Object value;
-        try {
-            JsonNode parsed = ObjectTree.MAPPER.readTree(config);
-            value = parsed != null && parsed.isContainerNode() ? ObjectTree.MAPPER.treeToValue(parsed, Object.class) : config;
-        } catch (JsonProcessingException e) {
-            // a remark is free text: a malformed config is kept as written rather than refusing the job
-            value = config;
-        }
-        return ResourcesJson.write(Map.of("tensorboard", value));
+        return metadata.get("annotations").get(TENSORBOARD_ANNOTATION).present() ? TENSORBOARD_REMARK : null;
     }
 
-    /** What the conditions of a job say: the last type, and the times of the Running and finishing conditions. */
+    /**
+     * What the conditions of a job say. The status is the type of the last condition that is
+     * not {@code False}: Kubeflow's operator moves every updated condition to the end, so a
+     * resumed job ends with {@code Suspended=False}, which must not read as suspended.
+     */
     private record Conditions(JobStatus status, Instant lastTransition, Instant running, Instant finished) {
         static Conditions of(ObjectTree conditions) {
             String lastType = null;
@@ -178,18 +185,31 @@ public final class JobConverter {
                 if (time == null) {
                     time = condition.get("lastUpdateTime").instant();
                 }
-                lastType = type;
+                boolean isFalse = "False".equalsIgnoreCase(condition.get("status").text());
+                if (!isFalse) {
+                    lastType = type;
+                }
                 lastTransition = time;
-                if ("Running".equalsIgnoreCase(type) && time != null && (running == null || time.isBefore(running))) {
+                if ("Running".equalsIgnoreCase(type) && time != null && !suspension(condition)
+                        && (running == null || time.isBefore(running))) {
                     running = time;
                 }
                 boolean finishing = "Succeeded".equalsIgnoreCase(type) || "Failed".equalsIgnoreCase(type);
-                if (finishing && !"False".equalsIgnoreCase(condition.get("status").text()) && time != null) {
+                if (finishing && !isFalse && time != null) {
                     finished = time;
                 }
             }
             JobStatus status = lastType == null ? JobStatus.CREATED : JobStatus.of(lastType);
             return new Conditions(status, lastTransition, running, finished);
+        }
+
+        /**
+         * Kubeflow's operator sets Running to False with reason {@code <Kind>Suspended} when it
+         * suspends a job, which moves its time to the suspension; that time is not a start.
+         */
+        private static boolean suspension(ObjectTree condition) {
+            String reason = condition.get("reason").text();
+            return "False".equalsIgnoreCase(condition.get("status").text()) && reason != null && reason.endsWith("Suspended");
         }
     }
 }

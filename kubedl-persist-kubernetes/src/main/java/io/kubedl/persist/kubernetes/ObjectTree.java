@@ -176,7 +176,12 @@ record ObjectTree(JsonNode node, String path) {
         }
         String text = text();
         try {
-            return Integer.parseInt(text == null ? "" : text.trim());
+            String trimmed = text == null ? "" : text.trim();
+            // Integer.parseInt also takes non-ASCII digits ("２"); Kubernetes does not
+            if (!trimmed.matches("[+-]?[0-9]{1,10}")) {
+                throw new NumberFormatException(trimmed);
+            }
+            return Integer.parseInt(trimmed);
         } catch (NumberFormatException e) {
             throw new InvalidRecordException(path, "'" + abbreviate(String.valueOf(text)) + "' is not an integer");
         }

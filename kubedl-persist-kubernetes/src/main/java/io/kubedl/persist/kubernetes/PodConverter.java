@@ -1,5 +1,7 @@
 package io.kubedl.persist.kubernetes;
 
+import io.fabric8.kubernetes.api.model.OwnerReference;
+import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.model.PodRecord;
@@ -9,6 +11,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Converts a fabric8 {@link Pod} of a training job into a {@link PodRecord}.
@@ -33,37 +38,64 @@ import java.util.Optional;
 public final class PodConverter {
     /**
      * Labels that carry the replica type, in the order they are looked up: Kubeflow
-     * training-operator's, a {@code kubedl.io} prefixed one, KubeDL's plain one, and the
-     * legacy tf-operator / pytorch-operator ones.
+     * training-operator's, KubeDL's, the legacy tf-operator / pytorch-operator ones, and
+     * mpi-operator v2beta1's job role ({@code launcher} or {@code worker}), which it sets
+     * instead of a replica type.
      */
     public static final List<String> REPLICA_TYPE_LABELS = List.of(
             "training.kubeflow.org/replica-type",
-            "kubedl.io/replica-type",
             "replica-type",
             "tf-replica-type",
-            "pytorch-replica-type");
+            "pytorch-replica-type",
+            "training.kubeflow.org/job-role");
+
+    private static final Logger LOG = LoggerFactory.getLogger(PodConverter.class);
 
     private final String defaultRegion;
+    private final OwnerLookup ownerLookup;
+    private final UnreadableOptionalFields unreadable = new UnreadableOptionalFields();
+    private final AtomicBoolean warnedNoLookup = new AtomicBoolean();
 
-    private PodConverter(String defaultRegion) {
+    private PodConverter(String defaultRegion, OwnerLookup ownerLookup) {
         this.defaultRegion = defaultRegion == null ? "" : defaultRegion;
+        this.ownerLookup = ownerLookup;
     }
 
     /**
-     * Pods are stored in the region of their job, so that deleting a job takes its pods
-     * (rule D2): pass the job record's region when the job has a tenancy region.
+     * Pods are stored in the configured region; only when none is configured (null or empty) in
+     * the region of their own tenancy annotation, as for jobs. Configure the same region as the
+     * {@link JobConverter}, so that a job and its pods share one region and deleting the job
+     * takes its pods (rule D2).
      *
-     * @param defaultRegion the region of pods without a region in their own tenancy annotation; null reads as empty
-     * @return a converter
+     * @param defaultRegion the controller's region ({@code --region}); null reads as empty, meaning none
+     * @return a converter without an {@link OwnerLookup}
      */
     public static PodConverter forRegion(String defaultRegion) {
-        return new PodConverter(defaultRegion);
+        return new PodConverter(defaultRegion, null);
     }
 
+    /**
+     * @param lookup finds the training job of pods controlled by a {@code batch/v1} Job (mpi-operator
+     *        v2beta1 launchers); without one those pods are skipped
+     * @return a converter of the same region that uses the lookup
+     */
+    public PodConverter withOwnerLookup(OwnerLookup lookup) {
+        return new PodConverter(defaultRegion, lookup);
+    }
 
-    /** @return the region used when a pod names none */
+    /** @return the configured region, empty when none */
     public String defaultRegion() {
         return defaultRegion;
+    }
+
+    /**
+     * How many optional fields this converter could not read and left out (a malformed
+     * tenancy annotation); each object's first one is logged at WARN.
+     *
+     * @return the count since this converter was created
+     */
+    public long unreadableOptionalFields() {
+        return unreadable.count();
     }
 
     /**
@@ -107,7 +139,7 @@ public final class PodConverter {
             }
             return Optional.empty();
         }
-        String jobId = controller.get("uid").requiredText(context);
+        String controllerUid = controller.get("uid").requiredText(context);
 
         String name = metadata.get("name").requiredText(" (Pod)");
         String namespace = metadata.get("namespace").requiredText(" (pod " + name + ")");
@@ -116,7 +148,18 @@ public final class PodConverter {
         ResourceVersion version = metadata.get("resourceVersion").requiredVersion(object);
         Instant created = metadata.get("creationTimestamp").requiredInstant(context);
 
-        ObjectTree main = MainContainer.pick(root.get("spec").get("containers"), controller.get("kind").text());
+        String jobId = controllerUid;
+        String ownerKind = controller.get("kind").text();
+        if (isBatchJob(controller)) {
+            Optional<OwnerReference> job = trainingJobOf(namespace, controller, controllerUid, object, context, refuseForeign);
+            if (job.isEmpty()) {
+                return Optional.empty();
+            }
+            jobId = job.get().getUid();
+            ownerKind = job.get().getKind();
+        }
+
+        ObjectTree main = MainContainer.pick(root.get("spec").get("containers"), ownerKind);
         ObjectTree status = root.get("status");
         ObjectTree mainStatus = containerStatus(status.get("containerStatuses"), main.get("name").text());
         PodStatus phase = phase(status);
@@ -126,12 +169,11 @@ public final class PodConverter {
         if (started == null) {
             started = state.get("terminated").get("startedAt").instant();
         }
-        // a container terminated inside a pod that goes on (restartPolicy OnFailure) has not finished the pod
-        Instant finished = phase.isFinished() ? state.get("terminated").get("finishedAt").instant() : null;
+        Instant finished = phase.isFinished() ? finishTime(status, state) : null;
         Instant modified = phase.equals(PodStatus.RUNNING) ? started : phase.isFinished() ? finished : null;
 
         PodRecord record = PodRecord.builder()
-                .region(Tenancy.of(metadata, ObjectTree.MAPPER).regionOr(defaultRegion))
+                .region(Tenancy.of(metadata, uid, object, unreadable).regionFor(defaultRegion))
                 .podId(uid)
                 .name(name)
                 .namespace(namespace)
@@ -144,13 +186,68 @@ public final class PodConverter {
                 .hostIp(status.get("hostIP").text())
                 .podIp(status.get("podIP").text())
                 .inEtcd(true)
-                .remark(phase.equals(PodStatus.FAILED) ? failureRemark(status, state) : null)
+                .remark(PodRemark.of(phase, status, mainStatus))
                 .gmtCreated(created)
                 .gmtModified(modified)
                 .gmtStarted(started)
                 .gmtFinished(finished)
                 .build();
         return Optional.of(record);
+    }
+
+    private static boolean isBatchJob(ObjectTree controller) {
+        String apiVersion = controller.get("apiVersion").text();
+        return "Job".equals(controller.get("kind").text()) && apiVersion != null && apiVersion.startsWith("batch/");
+    }
+
+    /** The training job that controls the batch Job controlling this pod (mpi-operator v2beta1's launcher). */
+    private Optional<OwnerReference> trainingJobOf(String namespace, ObjectTree controller, String controllerUid,
+            String object, String context, boolean refuseForeign) {
+        if (ownerLookup == null) {
+            if (refuseForeign) {
+                throw new InvalidRecordException("metadata.ownerReferences",
+                        "controlled by a batch/v1 Job; without an OwnerLookup its training job is unknown (" + object + ")");
+            }
+            if (warnedNoLookup.compareAndSet(false, true)) {
+                LOG.warn("{} is controlled by a batch/v1 Job (an mpi-operator v2beta1 launcher); such pods are skipped "
+                        + "until the PodConverter gets an OwnerLookup (logged once)", object);
+            }
+            return Optional.empty();
+        }
+        OwnerReference batchJob = new OwnerReferenceBuilder()
+                .withApiVersion(controller.get("apiVersion").text())
+                .withKind("Job")
+                .withName(controller.get("name").requiredText(context))
+                .withUid(controllerUid)
+                .withController(true)
+                .build();
+        Optional<OwnerReference> job = ownerLookup.controllerOf(namespace, batchJob)
+                .filter(reference -> reference.getUid() != null && !reference.getUid().isBlank());
+        if (job.isEmpty() && refuseForeign) {
+            throw new InvalidRecordException("metadata.ownerReferences",
+                    "the OwnerLookup knows no controller of batch/v1 Job " + batchJob.getName() + " (" + object + ")");
+        }
+        return job;
+    }
+
+    /**
+     * The main container's finish time; a pod that finished without one (evicted, or failed
+     * before its container ran) finished at its last condition transition, which the kubelet
+     * writes when it stops the pod.
+     */
+    private static Instant finishTime(ObjectTree status, ObjectTree mainState) {
+        Instant finished = mainState.get("terminated").get("finishedAt").instant();
+        if (finished != null) {
+            return finished;
+        }
+        ObjectTree conditions = status.get("conditions");
+        for (int i = 0; i < conditions.size(); i++) {
+            Instant time = conditions.get(i).get("lastTransitionTime").instant();
+            if (time != null && (finished == null || time.isAfter(finished))) {
+                finished = time;
+            }
+        }
+        return finished;
     }
 
     private static ObjectTree controllerReference(ObjectTree references) {
@@ -183,34 +280,9 @@ public final class PodConverter {
         return new ObjectTree(null, statuses.path());
     }
 
-    /** Unknown without container statuses (the kubelet has not reported), else the phase as Kubernetes spells it. */
+    /** The phase as Kubernetes spells it (unknown phases kept as written); Unknown when the pod has none. */
     private static PodStatus phase(ObjectTree status) {
         String phase = status.get("phase").text();
-        if (status.get("containerStatuses").size() == 0 || phase == null) {
-            return PodStatus.UNKNOWN;
-        }
-        return PodStatus.of(phase);
-    }
-
-    /** Why a pod failed: the main container's termination, else the pod's own reason (e.g. Evicted). */
-    private static String failureRemark(ObjectTree status, ObjectTree mainState) {
-        ObjectTree terminated = mainState.get("terminated");
-        List<String> parts = new ArrayList<>();
-        if (terminated.isObject()) {
-            add(parts, "reason", terminated.get("reason").text());
-            add(parts, "exitCode", terminated.get("exitCode").text());
-            add(parts, "message", terminated.get("message").text());
-        }
-        if (parts.isEmpty()) {
-            add(parts, "reason", status.get("reason").text());
-            add(parts, "message", status.get("message").text());
-        }
-        return parts.isEmpty() ? null : String.join(", ", parts);
-    }
-
-    private static void add(List<String> parts, String key, String value) {
-        if (value != null) {
-            parts.add(key + "=" + value.strip());
-        }
+        return phase == null ? PodStatus.UNKNOWN : PodStatus.of(phase);
     }
 }

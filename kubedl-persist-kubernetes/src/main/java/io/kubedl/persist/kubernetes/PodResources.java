@@ -1,21 +1,20 @@
 package io.kubedl.persist.kubernetes;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * What one pod (or one replica of a job) needs: resource name to canonical quantity,
+ * What one pod (or one replica of a job) needs: resource name to quantity as Kubernetes writes it,
  * for requests and for limits separately, each the maximum of the largest init
  * container and the sum of the containers. Serialised by {@link ResourcesJson} as
- * {@code {"limits":{...},"requests":{...}}} with sorted keys.
+ * KubeDL writes {@code corev1.ResourceRequirements}: {@code {"limits":{...},"requests":{...}}},
+ * keys sorted, an empty map left out.
  *
  * @param requests resource name (e.g. {@code cpu}, {@code nvidia.com/gpu}) to canonical quantity; never null
- * @param limits resource name to canonical quantity; never null
+ * @param limits resource name to quantity as Kubernetes writes it; never null
  */
-@JsonInclude(JsonInclude.Include.ALWAYS)
 public record PodResources(SortedMap<String, String> requests, SortedMap<String, String> limits) {
     /** No requests and no limits. */
     public static final PodResources NONE = new PodResources(null, null);

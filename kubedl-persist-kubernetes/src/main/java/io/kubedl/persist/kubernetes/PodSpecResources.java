@@ -25,34 +25,35 @@ final class PodSpecResources {
     }
 
     private static SortedMap<String, String> need(ObjectTree podSpec, String kind) {
-        Map<String, CanonicalQuantity> sidecars = new HashMap<>();
-        Map<String, CanonicalQuantity> initPeak = new HashMap<>();
+        // the same fold, in the same order, as KubeDL's computePodResources (quota.Max over the
+        // init containers, quota.Add over the containers, then quota.Max of both), so that equal
+        // values keep the spelling KubeDL's Go code keeps; sidecars as Kubernetes' resource helper adds them
+        Map<String, KubernetesQuantity> sidecars = new HashMap<>();
+        Map<String, KubernetesQuantity> initPeak = new HashMap<>();
         ObjectTree inits = podSpec.get("initContainers");
         for (int i = 0; i < inits.size(); i++) {
             ObjectTree init = inits.get(i);
-            Map<String, CanonicalQuantity> own = quantities(init.get("resources").get(kind));
+            Map<String, KubernetesQuantity> own = quantities(init.get("resources").get(kind));
             if ("Always".equals(init.get("restartPolicy").text())) {
-                addAll(sidecars, own);
-                maxAll(initPeak, sidecars);
+                sidecars = add(sidecars, own);
+                initPeak = max(initPeak, sidecars);
             } else {
-                Map<String, CanonicalQuantity> running = new HashMap<>(sidecars);
-                addAll(running, own);
-                maxAll(initPeak, running);
+                initPeak = max(initPeak, add(own, sidecars));
             }
         }
-        Map<String, CanonicalQuantity> steady = new HashMap<>(sidecars);
-        ObjectTree containers = podSpec.get("containers");
-        for (int i = 0; i < containers.size(); i++) {
-            addAll(steady, quantities(containers.get(i).get("resources").get(kind)));
+        Map<String, KubernetesQuantity> containers = new HashMap<>();
+        ObjectTree list = podSpec.get("containers");
+        for (int i = 0; i < list.size(); i++) {
+            containers = add(containers, quantities(list.get(i).get("resources").get(kind)));
         }
-        maxAll(steady, initPeak);
+        Map<String, KubernetesQuantity> need = max(initPeak, add(containers, sidecars));
         SortedMap<String, String> rendered = new TreeMap<>();
-        steady.forEach((name, quantity) -> rendered.put(name, quantity.toString()));
+        need.forEach((name, quantity) -> rendered.put(name, quantity.toString()));
         return rendered;
     }
 
-    private static Map<String, CanonicalQuantity> quantities(ObjectTree resourceList) {
-        Map<String, CanonicalQuantity> result = new HashMap<>();
+    private static Map<String, KubernetesQuantity> quantities(ObjectTree resourceList) {
+        Map<String, KubernetesQuantity> result = new HashMap<>();
         if (!resourceList.isObject()) {
             return result;
         }
@@ -60,17 +61,25 @@ final class PodSpecResources {
             ObjectTree amount = resourceList.get(name);
             String text = amount.text();
             if (text != null) {
-                result.put(name, CanonicalQuantity.parse(text, amount.path()));
+                result.put(name, KubernetesQuantity.parse(text, amount.path()));
             }
         });
         return result;
     }
 
-    private static void addAll(Map<String, CanonicalQuantity> into, Map<String, CanonicalQuantity> more) {
-        more.forEach((name, quantity) -> into.merge(name, quantity, CanonicalQuantity::plus));
+    /** apiserver's quota.Add: each resource of {@code a} plus the same of {@code b}; the others copied. */
+    private static Map<String, KubernetesQuantity> add(Map<String, KubernetesQuantity> a, Map<String, KubernetesQuantity> b) {
+        Map<String, KubernetesQuantity> result = new HashMap<>();
+        a.forEach((name, quantity) -> result.put(name, b.containsKey(name) ? quantity.plus(b.get(name)) : quantity));
+        b.forEach(result::putIfAbsent);
+        return result;
     }
 
-    private static void maxAll(Map<String, CanonicalQuantity> into, Map<String, CanonicalQuantity> other) {
-        other.forEach((name, quantity) -> into.merge(name, quantity, CanonicalQuantity::max));
+    /** apiserver's quota.Max: per resource the larger, {@code b} on equal values; the others copied. */
+    private static Map<String, KubernetesQuantity> max(Map<String, KubernetesQuantity> a, Map<String, KubernetesQuantity> b) {
+        Map<String, KubernetesQuantity> result = new HashMap<>();
+        a.forEach((name, quantity) -> result.put(name, b.containsKey(name) ? quantity.max(b.get(name)) : quantity));
+        b.forEach(result::putIfAbsent);
+        return result;
     }
 }

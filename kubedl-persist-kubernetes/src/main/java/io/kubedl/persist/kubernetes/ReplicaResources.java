@@ -4,12 +4,12 @@ import java.util.SortedMap;
 
 /**
  * What one replica type of a job asks for: how many replicas, and what each one needs
- * (see {@link PodResources}). Serialised by {@link ResourcesJson} as
- * {@code {"limits":{...},"replicas":2,"requests":{...}}}.
+ * (see {@link PodResources}). Serialised by {@link ResourcesJson} as KubeDL writes it:
+ * {@code {"resources":{"limits":{...},"requests":{...}},"replicas":2}}.
  *
  * @param replicas {@code spec.*ReplicaSpecs.<type>.replicas}; 1 when the manifest omits it, as the operators default it
- * @param requests resource name to canonical quantity, per replica; never null
- * @param limits resource name to canonical quantity, per replica; never null
+ * @param requests resource name to quantity as Kubernetes writes it, per replica; never null
+ * @param limits resource name to quantity as Kubernetes writes it, per replica; never null
  */
 public record ReplicaResources(int replicas, SortedMap<String, String> requests, SortedMap<String, String> limits) {
 

@@ -14,6 +14,7 @@ import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -136,16 +137,81 @@ class PodConverterTest {
         assertThat(converter.convert(pod)).isEmpty();
     }
 
+    /** Issue 11.3: as for jobs, the configured region first, the pod's own tenancy region only when none is configured. */
     @Test
-    void regionComesFromTheConfigurationUnlessTheTenancyNamesOne() {
+    void theConfiguredRegionWinsOverTheTenancyRegion() {
         PodConverter fromConfig = PodConverter.forRegion("us-west-1");
 
         assertThat(fromConfig.defaultRegion()).isEqualTo("us-west-1");
         assertThat(fromConfig.convertOrThrow(Fixtures.pod("pods/tf-worker-running.yaml")).region()).isEqualTo("us-west-1");
-        assertThat(fromConfig.convertOrThrow(Fixtures.pod("pods/gpu-worker-tenancy.yaml")).region())
+        assertThat(fromConfig.convertOrThrow(Fixtures.pod("pods/gpu-worker-tenancy.yaml")).region()).isEqualTo("us-west-1");
+        assertThat(PodConverter.forRegion("").convertOrThrow(Fixtures.pod("pods/gpu-worker-tenancy.yaml")).region())
                 .isEqualTo("cn-hangzhou");
         assertThat(PodConverter.forRegion(null).convertOrThrow(Fixtures.pod("pods/tf-worker-running.yaml")).region())
                 .isEmpty();
+    }
+
+    /** Issue 13.1: mpi-operator v2beta1's launcher pod names only its batch Job; without a lookup it cannot be stored. */
+    @Test
+    void aLauncherPodNeedsAnOwnerLookup() {
+        Pod launcher = Fixtures.pod("pods/mpi-v2-launcher-succeeded.yaml");
+
+        assertThat(converter.convert(launcher)).isEmpty();
+        assertThatThrownBy(() -> converter.convertOrThrow(launcher))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("metadata.ownerReferences: controlled by a batch/v1 Job; without an OwnerLookup its training job "
+                        + "is unknown (pod hpc/pi-launcher-x7k2q)");
+    }
+
+    @Test
+    void aLauncherPodWhoseJobTheLookupDoesNotKnowYetIsSkipped() {
+        PodConverter withEmptyCache = converter.withOwnerLookup((namespace, owner) -> Optional.empty());
+        Pod launcher = Fixtures.pod("pods/mpi-v2-launcher-succeeded.yaml");
+
+        assertThat(withEmptyCache.defaultRegion()).isEqualTo("cn-beijing");
+        assertThat(withEmptyCache.convert(launcher)).isEmpty();
+        assertThatThrownBy(() -> withEmptyCache.convertOrThrow(launcher))
+                .isInstanceOf(InvalidRecordException.class)
+                .hasMessage("metadata.ownerReferences: the OwnerLookup knows no controller of batch/v1 Job pi-launcher "
+                        + "(pod hpc/pi-launcher-x7k2q)");
+    }
+
+    @Test
+    void theLookupIsAskedAboutTheBatchJobThatControlsThePod() {
+        PodRecord record = converter.withOwnerLookup((namespace, owner) -> {
+            assertThat(namespace).isEqualTo("hpc");
+            assertThat(owner.getName()).isEqualTo("pi-launcher");
+            assertThat(owner.getUid()).isEqualTo("4c3b2a19-0817-4e6d-9c5b-000000000612");
+            return FixtureOwners.LOOKUP.controllerOf(namespace, owner);
+        }).convertOrThrow(Fixtures.pod("pods/mpi-v2-launcher-succeeded.yaml"));
+
+        assertThat(record.jobId()).isEqualTo("8b7a6958-4736-4251-a0f9-000000000611");
+        assertThat(record.replicaType()).isEqualTo("launcher");
+        assertThat(record.image()).isEqualTo("mpioperator/mpi-pi:openmpi");
+    }
+
+    /** Issue 13.8: no operator sets kubedl.io/replica-type (KubeDL's label is plain replica-type), so it is not read. */
+    @Test
+    void theMadeUpKubedlPrefixedLabelIsNotAReplicaType() {
+        Pod pod = trainingPod("XDLJob").editMetadata().withLabels(Map.of("kubedl.io/replica-type", "scheduler"))
+                .endMetadata().build();
+
+        assertThat(PodConverter.REPLICA_TYPE_LABELS).doesNotContain("kubedl.io/replica-type");
+        assertThat(converter.convert(pod)).isEmpty();
+    }
+
+    /** Issue 13.7, for pods: a malformed tenancy annotation is left out, counted, and the pod stored. */
+    @Test
+    void aMalformedTenancyAnnotationOfAPodIsLeftOutAndCounted() {
+        PodConverter fresh = PodConverter.forRegion("");
+        Pod pod = trainingPod("TFJob").editMetadata()
+                .withAnnotations(Map.of("kubedl.io/tenancy", "{\"region\":\"cn-hangzhou\"}{\"region\":\"evil\"}"))
+                .endMetadata().build();
+
+        PodRecord record = fresh.convertOrThrow(pod);
+
+        assertThat(record.region()).isEmpty();
+        assertThat(fresh.unreadableOptionalFields()).isEqualTo(1);
     }
 
     @Test

@@ -50,12 +50,15 @@ class InMemoryJobs implements JobPersist {
     @Override
     public Optional<JobRecord> get(JobKey key) {
         gate.checkOpen();
-        return key == null ? Optional.empty() : table.get(key);
+        return table.get(RequiredArgument.of("key", key));
     }
 
     @Override
     public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
         gate.checkOpen();
+        RequiredArgument.of("namespace", namespace);
+        RequiredArgument.of("name", name);
+        RequiredArgument.of("kind", kind);
         return table.rows()
                 .filter(row -> row.record().namespace().equals(namespace) && row.record().name().equals(name)
                         && row.record().kind().equals(kind))
@@ -67,6 +70,7 @@ class InMemoryJobs implements JobPersist {
     @Override
     public Page<JobRecord> list(JobQuery query) {
         gate.checkOpen();
+        RequiredArgument.of("query", query);
         String fingerprint = fingerprint(query);
         List<MemoryTable.Row<JobRecord>> sorted = table.rows().filter(row -> matches(query, row.record())).sorted(NEWEST_FIRST).toList();
         int start = query.pageToken().map(token -> indexAfter(sorted, PageCursor.decode(token, fingerprint, 2))).orElse(0);
@@ -83,6 +87,7 @@ class InMemoryJobs implements JobPersist {
     @Override
     public long count(JobQuery query) {
         gate.checkOpen();
+        RequiredArgument.of("query", query);
         return table.rows().filter(row -> matches(query, row.record())).count();
     }
 
@@ -118,7 +123,7 @@ class InMemoryJobs implements JobPersist {
     @Override
     public int purge(Instant finishedBefore) {
         gate.checkOpen();
-        Instant before = MemoryTable.requiredTime(finishedBefore);
+        Instant before = MemoryTable.requiredTime("finishedBefore", finishedBefore);
         List<JobRecord> purged = table.deleteWhere(job -> purges(job, before));
         purged.forEach(this::deletePodsOf);
         return purged.size();
@@ -183,10 +188,7 @@ class InMemoryJobs implements JobPersist {
     }
 
     static JobKey requiredKey(JobKey key) {
-        if (key == null) {
-            throw new InvalidRecordException("key", "must not be null");
-        }
-        return key;
+        return RequiredArgument.of("key", key);
     }
 
     @Override

@@ -80,12 +80,14 @@ class InMemoryPods implements PodPersist {
     @Override
     public Optional<PodRecord> get(PodKey key) {
         gate.checkOpen();
-        return key == null ? Optional.empty() : table.get(key);
+        return table.get(RequiredArgument.of("key", key));
     }
 
     @Override
     public Optional<PodRecord> findLatest(String namespace, String name) {
         gate.checkOpen();
+        RequiredArgument.of("namespace", namespace);
+        RequiredArgument.of("name", name);
         return table.rows()
                 .filter(row -> row.record().namespace().equals(namespace) && row.record().name().equals(name))
                 .max(Comparator.comparing((MemoryTable.Row<PodRecord> row) -> row.record().gmtCreated()).thenComparingLong(MemoryTable.Row::seq))
@@ -95,6 +97,7 @@ class InMemoryPods implements PodPersist {
     @Override
     public Page<PodRecord> list(PodQuery query) {
         gate.checkOpen();
+        RequiredArgument.of("query", query);
         String fingerprint = query.filterFingerprint();
         List<MemoryTable.Row<PodRecord>> sorted = table.rows().filter(row -> matches(query, row.record())).sorted(order()).toList();
         int start = 0;
@@ -113,6 +116,7 @@ class InMemoryPods implements PodPersist {
     @Override
     public long count(PodQuery query) {
         gate.checkOpen();
+        RequiredArgument.of("query", query);
         return table.rows().filter(row -> matches(query, row.record())).count();
     }
 
@@ -142,7 +146,7 @@ class InMemoryPods implements PodPersist {
     @Override
     public int purge(Instant finishedBefore) {
         gate.checkOpen();
-        Instant before = MemoryTable.requiredTime(finishedBefore);
+        Instant before = MemoryTable.requiredTime("finishedBefore", finishedBefore);
         return table.deleteWhere(pod -> !pod.inEtcd() && pod.gmtFinished() != null && pod.gmtFinished().isBefore(before)).size();
     }
 
@@ -163,10 +167,7 @@ class InMemoryPods implements PodPersist {
     }
 
     static PodKey requiredKey(PodKey key) {
-        if (key == null) {
-            throw new InvalidRecordException("key", "must not be null");
-        }
-        return key;
+        return RequiredArgument.of("key", key);
     }
 
     @Override

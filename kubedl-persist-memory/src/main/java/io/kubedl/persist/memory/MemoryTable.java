@@ -4,6 +4,7 @@ import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.StillInEtcdException;
 import io.kubedl.persist.model.ResourceVersion;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.spi.FieldLimits;
 import io.kubedl.persist.spi.RecordValidator;
 import java.time.Clock;
 import java.time.Instant;
@@ -114,7 +115,7 @@ abstract class MemoryTable<K, R> {
     }
 
     WriteOutcome markRemoved(K key, Instant at) {
-        Instant when = requiredTime(at);
+        Instant when = removalTime(at);
         WriteOutcome[] outcome = {WriteOutcome.NOT_FOUND};
         rows.computeIfPresent(key, (k, stored) -> {
             if (!inEtcd(stored.record())) {
@@ -147,7 +148,7 @@ abstract class MemoryTable<K, R> {
 
     /** D3: marks removed, one atomic step per row, every row the filter selects. */
     int markRemovedWhere(Predicate<R> filter, Instant at) {
-        Instant when = requiredTime(at);
+        Instant when = removalTime(at);
         int[] marked = {0};
         for (K key : rows.keySet()) {
             rows.computeIfPresent(key, (k, stored) -> {
@@ -192,10 +193,19 @@ abstract class MemoryTable<K, R> {
         return clock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
-    static Instant requiredTime(Instant at) {
-        if (at == null) {
-            throw new InvalidRecordException("removedAt", "must not be null");
+    /** @return the instant truncated to seconds (T1); null is refused naming the parameter (V1) */
+    static Instant requiredTime(String parameter, Instant at) {
+        return RequiredArgument.of(parameter, at).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** D1, V2: a removal time is checked against the range the store holds, as a record's times are. */
+    Instant removalTime(Instant at) {
+        Instant when = requiredTime("removedAt", at);
+        FieldLimits limits = FieldLimits.DEFAULT;
+        if (when.isBefore(limits.earliest()) || when.isAfter(limits.latest())) {
+            throw new InvalidRecordException("removedAt", when + " is outside the range this store holds, "
+                    + limits.earliest() + " .. " + limits.latest());
         }
-        return at.truncatedTo(ChronoUnit.SECONDS);
+        return when;
     }
 }

@@ -3,6 +3,7 @@ package io.kubedl.persist.memory;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.tck.MetaStoreTck;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +16,17 @@ class MutantTckRun extends MetaStoreTck {
 
     /** The store factory of the current launch; the launcher runs one class at a time. */
     static volatile Supplier<MetaStore> factory;
+    /** What opening with settings that cannot work does in the current launch (P3). */
+    static volatile Callable<Optional<MetaStore>> failedOpen = Mutant.CLEAN_FAILED_OPEN;
 
     @Override
     protected MetaStore openStore() {
         return factory.get();
+    }
+
+    @Override
+    protected Optional<MetaStore> openStoreThatFails() throws Exception {
+        return failedOpen.call();
     }
 
     @Override

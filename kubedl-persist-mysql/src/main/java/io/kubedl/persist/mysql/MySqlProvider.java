@@ -1,7 +1,7 @@
 package io.kubedl.persist.mysql;
 
 import io.kubedl.persist.config.StorageConfig;
-import io.kubedl.persist.mysql.internal.MySqlStoreOpener;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.spi.PersistProvider;
 
@@ -10,7 +10,8 @@ import io.kubedl.persist.spi.PersistProvider;
  * 10.6+. {@link #open} builds a HikariCP pool from {@link MySqlSettings}, checks that
  * the server answers (failing with host, port and database in the message, never the
  * password), migrates or validates the schema, and returns a store that MUST be
- * closed. The constructor does nothing.
+ * closed. The constructor does nothing. An application that wants its own DataSource,
+ * a pool customizer or pool metrics opens the store with {@link MySqlStore#builder}.
  */
 public final class MySqlProvider implements PersistProvider {
     /** The name users choose this provider by. */
@@ -27,6 +28,6 @@ public final class MySqlProvider implements PersistProvider {
 
     @Override
     public MetaStore open(StorageConfig config) {
-        return MySqlStoreOpener.open(MySqlSettings.from(config));
+        return MySqlStore.builder(config).open();
     }
 }

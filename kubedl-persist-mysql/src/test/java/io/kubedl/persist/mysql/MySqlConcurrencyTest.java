@@ -10,6 +10,7 @@ import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.testkit.TestDatabase;
 import java.sql.Connection;

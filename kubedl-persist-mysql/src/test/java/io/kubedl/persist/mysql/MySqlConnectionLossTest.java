@@ -7,6 +7,7 @@ import io.kubedl.persist.TransientPersistException;
 import io.kubedl.persist.model.JobKey;
 import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.testkit.TestDatabase;
 import java.time.Instant;

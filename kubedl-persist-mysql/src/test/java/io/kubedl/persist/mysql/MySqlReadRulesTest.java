@@ -13,6 +13,7 @@ import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.Page;
 import io.kubedl.persist.query.PodQuery;

@@ -15,6 +15,7 @@ import io.kubedl.persist.model.PodKey;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.MetaStore;

@@ -2,6 +2,7 @@ package io.kubedl.persist.mysql;
 
 import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.config.StorageConfig;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.testkit.TestDatabase;
 import java.sql.Connection;

@@ -19,14 +19,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** Rule B1: a batch behaves as its saves one by one, in input order. */
-public abstract class BatchRules extends WriteRules {
-
-    BatchRules() {
-    }
-
+interface BatchRules extends TckSupport {
 
     @Test
-    void required_B1_newerThenOlderIsInsertedThenStale() {
+    default void required_B1_newerThenOlderIsInsertedThenStale() {
         JobRecord v1 = records().tfJob("mnist").withVersion("501");
         JobRecord v2 = records().running(v1).withVersion("502");
         assertThat(jobs().saveAll(List.of(v2, v1))).as(B1.says("[v2, v1] of a new job must answer [INSERTED, STALE]"))
@@ -35,7 +31,7 @@ public abstract class BatchRules extends WriteRules {
     }
 
     @Test
-    void required_B1_sameVersionTwiceIsInsertedThenUnchanged() {
+    default void required_B1_sameVersionTwiceIsInsertedThenUnchanged() {
         JobRecord v1 = records().tfJob("mnist");
         assertThat(jobs().saveAll(List.of(v1, v1))).as(B1.says("[v1, v1] must answer [INSERTED, UNCHANGED]"))
                 .containsExactly(INSERTED, UNCHANGED);
@@ -43,7 +39,7 @@ public abstract class BatchRules extends WriteRules {
     }
 
     @Test
-    void required_B1_highestVersionWinsInsideABatch() {
+    default void required_B1_highestVersionWinsInsideABatch() {
         JobRecord v1 = records().tfJob("mnist").withVersion("601");
         JobRecord v3 = records().succeeded(records().running(v1)).withVersion("603");
         JobRecord v2 = records().running(v1).withVersion("602");
@@ -53,7 +49,7 @@ public abstract class BatchRules extends WriteRules {
     }
 
     @Test
-    void required_B1_podBatchFollowsInputOrder() {
+    default void required_B1_podBatchFollowsInputOrder() {
         JobRecord job = records().tfJob("mnist");
         PodRecord a1 = records().pod(job, "worker", 0).version("701").build();
         PodRecord b1 = records().pod(job, "worker", 1).version("702").build();
@@ -67,7 +63,7 @@ public abstract class BatchRules extends WriteRules {
     }
 
     @Test
-    void required_B1_mixedJobsAnswerInInputOrder() {
+    default void required_B1_mixedJobsAnswerInInputOrder() {
         JobRecord a = records().tfJob("a");
         JobRecord b = records().pyTorchJob("b");
         JobRecord aRunning = records().running(a);
@@ -78,21 +74,21 @@ public abstract class BatchRules extends WriteRules {
     }
 
     @Test
-    void required_B1_emptyBatchAnswersEmpty() {
+    default void required_B1_emptyBatchAnswersEmpty() {
         assertThat(jobs().saveAll(List.of())).as(B1.says("an empty batch answers an empty list")).isEmpty();
         assertThat(pods().saveAll(List.of())).as(B1.says("an empty pod batch answers an empty list")).isEmpty();
     }
 
     @Test
-    void required_B1_removedRowInABatchIsStale() {
+    default void required_B1_removedRowInABatchIsStale() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         jobs().markRemoved(v1.key(), v1.gmtCreated().plusSeconds(1));
         assertThat(jobs().saveAll(List.of(records().running(v1)))).as(B1.says("a batch follows W8 too")).containsExactly(STALE);
     }
 
     @Test
-    void required_B1_V1_badItemWritesNothingOfTheBatch() {
-        int limit = sut.limits().of("name");
+    default void required_B1_V1_badItemWritesNothingOfTheBatch() {
+        int limit = sut().limits().of("name");
         Assumptions.assumeTrue(limit < Integer.MAX_VALUE, "B1 bad item not verified: limits() sets no limit on name");
         JobRecord good = records().tfJob("good");
         JobRecord tooLong = records().tfJob("x".repeat(limit + 1));
@@ -104,7 +100,7 @@ public abstract class BatchRules extends WriteRules {
     }
 
     @Test
-    void required_B1_V1_nullItemWritesNothingOfTheBatch() {
+    default void required_B1_V1_nullItemWritesNothingOfTheBatch() {
         JobRecord job = records().tfJob("mnist");
         PodRecord pod = records().pod(job, "worker", 0).build();
         InvalidRecordException jobsRefused = catchThrowableOfType(InvalidRecordException.class,

@@ -56,8 +56,8 @@ final class ConcurrentSaves {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         CountDownLatch gate = new CountDownLatch(1);
         AtomicInteger retries = new AtomicInteger();
+        List<Future<List<WriteOutcome>>> futures = new ArrayList<>();
         try {
-            List<Future<List<WriteOutcome>>> futures = new ArrayList<>();
             for (List<String> share : shares) {
                 futures.add(pool.submit(() -> {
                     gate.await();
@@ -78,7 +78,7 @@ final class ConcurrentSaves {
             }
             return new Result(Integer.toString(versions), outcomes, retries.get(), seed);
         } finally {
-            pool.shutdownNow();
+            WriterThreads.stop(pool, futures, ContractRule.W6);
         }
     }
 

@@ -56,6 +56,11 @@ public enum ContractRule {
             "that limits() matches your columns and that RecordValidator runs before the write (no silent truncation)"),
     V3("text round-trips exactly, including 4-byte UTF-8",
             "that the columns and the connection use utf8mb4 (not utf8/utf8mb3) and that text is bound, not converted"),
+    T1("times are instants in UTC with second precision: independent of the JVM zone, truncated (never rounded), and every"
+            + " instant inside limits() round-trips",
+            "that times are stored as UTC (bind LocalDateTime in UTC or epoch seconds in 64 bits, never through the JVM's default"
+            + " zone), that removal times are truncated to the second like record times, and that the columns hold limits().earliest()"
+            + " .. limits().latest()"),
     P1("providers are found by ServiceLoader and chosen by a unique lower-case name",
             "your META-INF/services/io.kubedl.persist.spi.PersistProvider entry and that providerName() equals the provider's name()"),
     P3("a password never appears in toString, a log line or an exception message",

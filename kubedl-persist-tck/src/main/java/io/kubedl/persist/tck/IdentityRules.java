@@ -15,14 +15,10 @@ import io.kubedl.persist.query.PodQuery;
 import org.junit.jupiter.api.Test;
 
 /** Rules I1 and I2: what a row is, and that there is only one per identity. */
-public abstract class IdentityRules extends TckRules {
-
-    IdentityRules() {
-    }
-
+interface IdentityRules extends TckSupport {
 
     @Test
-    void required_I1_sameJobUidInTwoRegionsIsTwoRows() {
+    default void required_I1_sameJobUidInTwoRegionsIsTwoRows() {
         JobRecord here = records().tfJob("mnist");
         JobRecord there = here.toBuilder().region("idc-b").build();
         assertThat(jobs().save(here)).as(I1.says("a job UID in the empty region must be a row of its own")).isEqualTo(WriteOutcome.INSERTED);
@@ -33,7 +29,7 @@ public abstract class IdentityRules extends TckRules {
     }
 
     @Test
-    void required_I1_samePodUidInTwoRegionsIsTwoRows() {
+    default void required_I1_samePodUidInTwoRegionsIsTwoRows() {
         JobRecord job = records().tfJob("mnist");
         PodRecord here = records().pod(job, "worker", 0).build();
         PodRecord there = here.toBuilder().region("idc-b").build();
@@ -44,7 +40,7 @@ public abstract class IdentityRules extends TckRules {
     }
 
     @Test
-    void required_I1_jobRecreatedUnderTheSameNameIsANewRow() {
+    default void required_I1_jobRecreatedUnderTheSameNameIsANewRow() {
         JobRecord first = records().tfJob("mnist").toBuilder().status(JobStatus.SUCCEEDED).build();
         JobRecord second = records().tfJob("mnist");
         inserted(first);
@@ -54,7 +50,7 @@ public abstract class IdentityRules extends TckRules {
     }
 
     @Test
-    void required_I1_noRegionIsTheEmptyRegion() {
+    default void required_I1_noRegionIsTheEmptyRegion() {
         JobRecord job = records().job("TFJob", "mnist").region(null).build();
         inserted(job);
         assertThat(jobs().get(new JobKey(null, job.jobId()))).as(I1.says("a null region must read as the empty region")).contains(job);
@@ -66,7 +62,7 @@ public abstract class IdentityRules extends TckRules {
     }
 
     @Test
-    void required_I2_repeatedSavesOfOneJobKeepOneRow() {
+    default void required_I2_repeatedSavesOfOneJobKeepOneRow() {
         JobRecord job = records().tfJob("mnist");
         inserted(job);
         for (int i = 0; i < 5; i++) {
@@ -78,7 +74,7 @@ public abstract class IdentityRules extends TckRules {
     }
 
     @Test
-    void required_I2_repeatedSavesOfOnePodKeepOneRow() {
+    default void required_I2_repeatedSavesOfOnePodKeepOneRow() {
         JobRecord job = records().tfJob("mnist");
         PodRecord pod = inserted(records().pod(job, "worker", 0).build());
         for (int i = 0; i < 5; i++) {

@@ -19,11 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rule Q3: keyset pagination, page tokens bound to their filter, and count. */
-public abstract class PaginationRules extends ReadRules {
-
-    PaginationRules() {
-    }
-
+interface PaginationRules extends TckSupport {
 
     private List<JobRecord> insertJobs(int count) {
         List<JobRecord> made = new ArrayList<>();
@@ -35,7 +31,7 @@ public abstract class PaginationRules extends ReadRules {
     }
 
     @Test
-    void required_Q3_walkingAllPagesReturnsEveryJobOnceInOrder() {
+    default void required_Q3_walkingAllPagesReturnsEveryJobOnceInOrder() {
         insertJobs(23);
         List<JobRecord> onePage = jobs().list(JobQuery.builder().pageSize(PageSize.MAX).build()).items();
         assertThat(onePage).hasSize(23);
@@ -47,7 +43,7 @@ public abstract class PaginationRules extends ReadRules {
     }
 
     @Test
-    void required_Q3_pagesHoldPageSizeRowsAndTheLastHasNoToken() {
+    default void required_Q3_pagesHoldPageSizeRowsAndTheLastHasNoToken() {
         insertJobs(12);
         Page<JobRecord> first = jobs().list(JobQuery.builder().pageSize(5).build());
         assertThat(first.items()).as(Q3.says("a page must hold pageSize rows when more exist")).hasSize(5);
@@ -62,7 +58,7 @@ public abstract class PaginationRules extends ReadRules {
     }
 
     @Test
-    void required_Q3_defaultPageSizeIsFifty() {
+    default void required_Q3_defaultPageSizeIsFifty() {
         insertJobs(53);
         Page<JobRecord> first = jobs().list(JobQuery.builder().build());
         assertThat(first.items()).as(Q3.says("the default page size is 50")).hasSize(PageSize.DEFAULT);
@@ -72,7 +68,7 @@ public abstract class PaginationRules extends ReadRules {
     }
 
     @Test
-    void required_Q3_tokenOfAnotherFilterIsRefused() {
+    default void required_Q3_tokenOfAnotherFilterIsRefused() {
         insertJobs(6);
         String token = jobs().list(JobQuery.builder().kind("TFJob").pageSize(2).build()).nextPageToken();
         assertThat(token).isNotNull();
@@ -87,7 +83,7 @@ public abstract class PaginationRules extends ReadRules {
     }
 
     @Test
-    void required_Q3_malformedTokenIsRefused() {
+    default void required_Q3_malformedTokenIsRefused() {
         insertJobs(3);
         for (String bad : new String[] {"not-a-token", "AAAA", "%%%", "eyJpZCI6MX0"}) {
             assertThat(catchThrowable(() -> jobs().list(JobQuery.builder().pageToken(bad).build())))
@@ -100,7 +96,7 @@ public abstract class PaginationRules extends ReadRules {
     }
 
     @Test
-    void required_Q3_jobTokenIsNotAPodToken() {
+    default void required_Q3_jobTokenIsNotAPodToken() {
         insertJobs(4);
         String token = jobs().list(JobQuery.builder().pageSize(2).build()).nextPageToken();
         assertThat(catchThrowable(() -> pods().list(PodQuery.builder().pageSize(2).pageToken(token).build())))
@@ -108,7 +104,7 @@ public abstract class PaginationRules extends ReadRules {
     }
 
     @Test
-    void required_Q3_walkingAllPodPagesReturnsEveryPodOnceInOrder() {
+    default void required_Q3_walkingAllPodPagesReturnsEveryPodOnceInOrder() {
         JobRecord job = records().tfJob("mnist");
         List<PodRecord> pods = new ArrayList<>(records().workers(job, 14));
         pods.add(records().pod(job, "ps", 0).build());
@@ -127,7 +123,7 @@ public abstract class PaginationRules extends ReadRules {
     }
 
     @Test
-    void optional_Q3_countMatchesTheFilterAndIgnoresThePage() {
+    default void optional_Q3_countMatchesTheFilterAndIgnoresThePage() {
         assumeCapability(Capability.COUNT, Q3);
         List<JobRecord> made = insertJobs(9);
         jobs().save(records().running(made.get(0)));

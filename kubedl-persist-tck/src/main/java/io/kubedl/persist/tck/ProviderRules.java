@@ -27,6 +27,8 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.lang.reflect.Method;
 import java.util.ServiceLoader;
 import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
@@ -34,17 +36,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 /** Rules P1, P3, P4 and the declaration of optional capabilities. */
-public abstract class ProviderRules extends InputRules {
-
-    ProviderRules() {
-    }
-
+interface ProviderRules extends TckSupport {
 
     // P1
 
     @Test
-    void required_P1_providerIsFoundByItsUniqueName() {
-        String name = sut.store().providerName();
+    default void required_P1_providerIsFoundByItsUniqueName() {
+        String name = sut().store().providerName();
         assertThat(name).as(P1.says("providerName() must be a stable lower-case name")).matches("[a-z0-9][a-z0-9._-]*");
         List<PersistProvider> found = ServiceLoader.load(PersistProvider.class).stream().map(ServiceLoader.Provider::get)
                 .filter(p -> p.name().equals(name)).toList();
@@ -58,19 +56,19 @@ public abstract class ProviderRules extends InputRules {
     // P3
 
     @Test
-    void optional_P3_passwordNeverAppearsInToStringOrMessages() {
-        Assumptions.assumeTrue(sut.secret().isPresent(),
+    default void optional_P3_passwordNeverAppearsInToStringOrMessages() {
+        Assumptions.assumeTrue(sut().secret().isPresent(),
                 "P3 not verified: override secret() to return the password your openStore() passes to the provider");
-        String secret = sut.secret().orElseThrow();
+        String secret = sut().secret().orElseThrow();
         List<String> texts = new ArrayList<>();
-        texts.add(String.valueOf(sut.store()));
+        texts.add(String.valueOf(sut().store()));
         texts.add(String.valueOf(jobs()));
         texts.add(String.valueOf(pods()));
         JobRecord job = inserted(records().tfJob("mnist"));
         collectMessage(texts, () -> jobs().delete(job.key()));
         collectMessage(texts, () -> jobs().list(JobQuery.builder().pageToken("forged").build()));
-        collectMessage(texts, () -> jobs().save(job.toBuilder().remark(null).tenant("t".repeat(Math.min(sut.limits().of("tenant"), 100_000) + 1)).build()));
-        MetaStore other = sut.openAnother();
+        collectMessage(texts, () -> jobs().save(job.toBuilder().remark(null).tenant("t".repeat(Math.min(sut().limits().of("tenant"), 100_000) + 1)).build()));
+        MetaStore other = sut().openAnother();
         texts.add(String.valueOf(other));
         other.close();
         collectMessage(texts, () -> other.jobs().get(job.key()));
@@ -83,8 +81,15 @@ public abstract class ProviderRules extends InputRules {
         try {
             call.execute();
         } catch (Throwable e) {
-            for (Throwable t = e; t != null; t = t.getCause()) {
-                texts.add(t.toString());
+            collectMessage(texts, e);
+        }
+    }
+
+    private static void collectMessage(List<String> texts, Throwable thrown) {
+        for (Throwable t = thrown; t != null; t = t.getCause()) {
+            texts.add(t.toString());
+            for (Throwable suppressed : t.getSuppressed()) {
+                texts.add(suppressed.toString());
             }
         }
     }
@@ -92,46 +97,65 @@ public abstract class ProviderRules extends InputRules {
     // P4
 
     @Test
-    void required_P4_everyMethodThrowsIllegalStateAfterClose() {
-        MetaStore store = sut.openAnother();
+    default void optional_P3_failedOpenDoesNotLeakThePassword() throws Exception {
+        Assumptions.assumeTrue(sut().secret().isPresent(),
+                "P3 not verified: override secret() to return the password your openStore() passes to the provider");
+        String secret = sut().secret().orElseThrow();
+        Throwable failure = null;
+        Optional<MetaStore> opened = Optional.empty();
+        try {
+            opened = sut().openThatFails();
+        } catch (Throwable t) {
+            failure = t;
+        }
+        if (failure == null) {
+            Assumptions.assumeTrue(opened.isPresent(), "P3 (a failed open) not verified: override openStoreThatFails() to open your "
+                    + "store with the secret() password and settings that cannot work");
+            opened.get().close();
+            throw new AssertionError(P3.says("openStoreThatFails() opened a store: give it settings that cannot work "
+                    + "(a port nothing listens on, a path that cannot be a database)"));
+        }
+        List<String> texts = new ArrayList<>();
+        collectMessage(texts, failure);
+        for (String text : texts) {
+            assertThat(text).as(P3.says("the password must not appear in the message of a failed open or of any of its causes"))
+                    .doesNotContain(secret);
+        }
+    }
+
+    @Test
+    default void required_P4_everyMethodThrowsIllegalStateAfterClose() throws Throwable {
+        MetaStore store = sut().openAnother();
         Set<Capability> declared = store.capabilities();
         JobPersist jobs = store.jobs();
         PodPersist pods = store.pods();
         JobRecord job = records().tfJob("mnist");
         PodRecord pod = records().pod(job, "worker", 0).build();
         store.close();
-        Map<String, Executable> calls = new LinkedHashMap<>();
-        calls.put("jobs().save", () -> jobs.save(job));
-        calls.put("jobs().saveAll", () -> jobs.saveAll(List.of(job)));
-        calls.put("jobs().get", () -> jobs.get(job.key()));
-        calls.put("jobs().findLatest", () -> jobs.findLatest(job.namespace(), job.name(), job.kind()));
-        calls.put("jobs().list", () -> jobs.list(JobQuery.builder().build()));
-        calls.put("jobs().markRemoved", () -> jobs.markRemoved(job.key(), Instant.now()));
-        calls.put("jobs().delete", () -> jobs.delete(JobKey.of("x")));
-        calls.put("pods().save", () -> pods.save(pod));
-        calls.put("pods().saveAll", () -> pods.saveAll(List.of(pod)));
-        calls.put("pods().get", () -> pods.get(pod.key()));
-        calls.put("pods().findLatest", () -> pods.findLatest(pod.namespace(), pod.name()));
-        calls.put("pods().list", () -> pods.list(PodQuery.builder().build()));
-        calls.put("pods().markRemoved", () -> pods.markRemoved(pod.key(), Instant.now()));
-        calls.put("pods().delete", () -> pods.delete(PodKey.of("x")));
-        if (declared.contains(Capability.COUNT)) {
-            calls.put("jobs().count", () -> jobs.count(JobQuery.builder().build()));
-            calls.put("pods().count", () -> pods.count(PodQuery.builder().build()));
+        List<String> wrong = new ArrayList<>();
+        int called = 0;
+        for (Object[] target : new Object[][] {{JobPersist.class, jobs}, {PodPersist.class, pods}}) {
+            for (Method method : SpiCalls.methodsOf((Class<?>) target[0])) {
+                Optional<Capability> capability = SpiCalls.capabilityOf(method);
+                if (capability.isPresent() && !declared.contains(capability.get())) {
+                    continue;
+                }
+                called++;
+                Throwable thrown = null;
+                try {
+                    SpiCalls.invoke(method, target[1], SpiCalls.validArguments(method, job, pod));
+                } catch (Throwable t) {
+                    thrown = t;
+                }
+                if (!(thrown instanceof IllegalStateException)) {
+                    wrong.add(SpiCalls.describe(method) + (thrown == null ? " returned normally" : " threw " + thrown));
+                } else if (thrown.getMessage() == null || !thrown.getMessage().contains("closed")) {
+                    wrong.add(SpiCalls.describe(method) + " threw IllegalStateException without saying the store is closed: " + thrown);
+                }
+            }
         }
-        if (declared.contains(Capability.RECONCILE)) {
-            calls.put("jobs().reconcile", () -> jobs.reconcile("", Set.of("TFJob"), Set.of(), Instant.now()));
-            calls.put("pods().reconcile", () -> pods.reconcile("", Set.of(), Instant.now()));
-        }
-        if (declared.contains(Capability.PURGE)) {
-            calls.put("jobs().purge", () -> jobs.purge(Instant.now()));
-            calls.put("pods().purge", () -> pods.purge(Instant.now()));
-        }
-        calls.forEach((what, call) -> {
-            Throwable thrown = catchThrowable(call::execute);
-            assertThat(thrown).as(P4.says(what + " after close() must throw IllegalStateException")).isInstanceOf(IllegalStateException.class);
-            assertThat(thrown.getMessage()).as(P4.says(what + " after close(): the message must say the store is closed")).contains("closed");
-        });
+        assertThat(wrong).as(P4.says("after close() every method of jobs() and pods() (" + called + " found by reflection on the SPI)"
+                + " must throw IllegalStateException saying the store is closed")).isEmpty();
         Throwable jobsAccessor = catchThrowable(store::jobs);
         if (jobsAccessor == null) {
             assertThat(catchThrowable(() -> store.jobs().get(job.key())))
@@ -144,15 +168,15 @@ public abstract class ProviderRules extends InputRules {
     }
 
     @Test
-    void required_P4_closeIsIdempotent() {
-        MetaStore store = sut.openAnother();
+    default void required_P4_closeIsIdempotent() {
+        MetaStore store = sut().openAnother();
         store.close();
         assertThat(catchThrowable(store::close)).as(P4.says("a second close() must do nothing and throw nothing")).isNull();
     }
 
     @Test
-    void required_P4_closingOneStoreLeavesAnotherUsable() {
-        MetaStore other = sut.openAnother();
+    default void required_P4_closingOneStoreLeavesAnotherUsable() {
+        MetaStore other = sut().openAnother();
         other.close();
         JobRecord job = records().tfJob("mnist");
         inserted(job);
@@ -162,9 +186,9 @@ public abstract class ProviderRules extends InputRules {
     // capabilities
 
     @Test
-    void required_CAPABILITIES_undeclaredOperationsThrowUnsupported() {
+    default void required_CAPABILITIES_undeclaredOperationsThrowUnsupported() {
         Set<Capability> missing = EnumSet.allOf(Capability.class);
-        missing.removeAll(sut.capabilities());
+        missing.removeAll(sut().capabilities());
         Assumptions.assumeFalse(missing.isEmpty(),
                 "every optional capability is declared; the optional_ tests verify each of them");
         Map<String, Executable> calls = new LinkedHashMap<>();

@@ -25,16 +25,12 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /** Rules Q1, Q2, Q4, Q5, Q6: reading rows back, filters and order. */
-public abstract class ReadRules extends RemovalRules {
-
-    ReadRules() {
-    }
-
+interface ReadRules extends TckSupport {
 
     // Q1
 
     @Test
-    void required_Q1_getOfAnUnknownIdentityIsEmpty() {
+    default void required_Q1_getOfAnUnknownIdentityIsEmpty() {
         assertThat(jobs().get(JobKey.of(TckRecords.uid()))).as(Q1.says("get of an unknown job must be empty")).isEmpty();
         assertThat(pods().get(PodKey.of(TckRecords.uid()))).as(Q1.says("get of an unknown pod must be empty")).isEmpty();
         assertThat(jobs().findLatest(TckRecords.NAMESPACE, "nothing", "TFJob")).as(Q1.says("findLatest of an unknown name must be empty")).isEmpty();
@@ -42,7 +38,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q1_findLatestReturnsTheNewestCreatedJob() {
+    default void required_Q1_findLatestReturnsTheNewestCreatedJob() {
         Instant t = TckRecords.EPOCH;
         JobRecord oldest = inserted(records().tfJob("mnist").toBuilder().gmtCreated(t).gmtModified(t).build());
         JobRecord newest = inserted(records().tfJob("mnist").toBuilder().gmtCreated(t.plusSeconds(20)).gmtModified(t.plusSeconds(20)).build());
@@ -57,7 +53,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q1_findLatestReturnsTheNewestCreatedPod() {
+    default void required_Q1_findLatestReturnsTheNewestCreatedPod() {
         JobRecord first = records().tfJob("mnist");
         JobRecord second = records().tfJob("mnist");
         inserted(records().pod(first, "worker", 0).build());
@@ -67,10 +63,55 @@ public abstract class ReadRules extends RemovalRules {
         assertThat(pods().findLatest("other", "mnist-worker-0")).as(Q1.says("findLatest must filter by namespace")).isEmpty();
     }
 
+    @Test
+    default void required_Q1_findLatestBreaksTiesAsTheListingDoes() {
+        Instant same = TckRecords.EPOCH.plusSeconds(700);
+        for (int i = 0; i < 5; i++) {
+            inserted(records().tfJob("twin").toBuilder().gmtCreated(same).gmtModified(same).remark("incarnation " + i).build());
+        }
+        List<JobRecord> listed = allJobs(JobQuery.builder().namespace(TckRecords.NAMESPACE).name("twin").kind("TFJob").build());
+        assertThat(jobs().findLatest(TckRecords.NAMESPACE, "twin", "TFJob"))
+                .as(Q1.says("among rows created in the same second, findLatest must answer the row the listing puts first "
+                        + "(the same tie-breaker, descending)"))
+                .contains(listed.get(0));
+        JobRecord job = records().tfJob("mnist");
+        for (int i = 0; i < 5; i++) {
+            inserted(records().pod(job, "worker", 0).jobId(TckRecords.uid()).gmtCreated(same).gmtModified(same).build());
+        }
+        List<PodRecord> pods = allPods(PodQuery.builder().name("mnist-worker-0").build());
+        PodRecord newest = pods.get(pods.size() - 1);
+        assertThat(pods().findLatest(TckRecords.NAMESPACE, "mnist-worker-0"))
+                .as(Q1.says("among pods created in the same second, findLatest must answer the pod the listing puts last "
+                        + "(pods are listed oldest first, by the same tie-breaker)"))
+                .contains(newest);
+    }
+
     // Q2
 
     @Test
-    void required_Q2_jobsAreListedNewestFirst() {
+    default void required_Q2_exactFiltersAreCaseSensitive() {
+        JobRecord lower = inserted(records().tfJob("mnist").toBuilder().tenant("team-a").owner("alice").build());
+        JobRecord upper = inserted(records().tfJob("MNIST").toBuilder().namespace("KUBEDL-TCK").tenant("Team-A").owner("Alice")
+                .kind("TfJob").build());
+        expect("name 'mnist' (binary: 'MNIST' is another name)", JobQuery.builder().name("mnist"), lower);
+        expect("name 'MNIST'", JobQuery.builder().name("MNIST"), upper);
+        expect("name 'Mnist' matches neither", JobQuery.builder().name("Mnist"));
+        expect("namespace (case-sensitive)", JobQuery.builder().namespace(TckRecords.NAMESPACE), lower);
+        expect("tenant 'Team-A' (case-sensitive)", JobQuery.builder().tenant("Team-A"), upper);
+        expect("owner 'alice' (case-sensitive)", JobQuery.builder().owner("alice"), lower);
+        expect("kind 'TFJob' (case-sensitive)", JobQuery.builder().kind("TFJob"), lower);
+        expect("nameContains 'nis' (case-sensitive)", JobQuery.builder().nameContains("nis"), lower);
+        assertThat(jobs().findLatest(TckRecords.NAMESPACE, "MNIST", "TFJob"))
+                .as(Q1.says("findLatest compares namespace, name and kind exactly: no row is named MNIST in that namespace")).isEmpty();
+        PodRecord worker = inserted(records().pod(lower, "worker", 0).build());
+        PodRecord upperWorker = inserted(records().pod(lower, "Worker", 1).build());
+        expectPods("replicaType 'worker' (case-sensitive)", PodQuery.builder().replicaType("worker"), worker);
+        expectPods("name (case-sensitive)", PodQuery.builder().name("mnist-Worker-1"), upperWorker);
+        expectPods("name 'MNIST-worker-0' matches none", PodQuery.builder().name("MNIST-worker-0"));
+    }
+
+    @Test
+    default void required_Q2_jobsAreListedNewestFirst() {
         List<JobRecord> made = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
             made.add(records().tfJob("job-" + i));
@@ -85,7 +126,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q2_tiesOnGmtCreatedHaveATotalOrder() {
+    default void required_Q2_tiesOnGmtCreatedHaveATotalOrder() {
         Instant same = TckRecords.EPOCH.plusSeconds(500);
         List<JobRecord> twins = new ArrayList<>();
         for (int i = 0; i < 7; i++) {
@@ -100,7 +141,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q2_everyFilterSelectsItsRows() {
+    default void required_Q2_everyFilterSelectsItsRows() {
         Instant t = TckRecords.EPOCH.plusSeconds(1000);
         JobRecord a = inserted(job("alpha", "TFJob", "ns-a", "", "t1", "alice", JobStatus.RUNNING, true, t));
         JobRecord b = inserted(job("beta", "PyTorchJob", "ns-a", "", "t1", "bob", JobStatus.SUCCEEDED, true, t.plusSeconds(10)));
@@ -133,14 +174,16 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     private void expect(String filter, JobQuery.Builder query, JobRecord... expected) {
-        assertThat(jobs().list(query.build()).items()).as(Q2.says("filter " + filter + " must select exactly these rows, newest first"))
+        List<JobRecord> listed = allJobs(query.build());
+        assertThat(listed).as(Q2.says("filter " + filter + " must select exactly these rows, newest first"))
                 .containsExactly(expected);
+        assertJobCount(query.build(), listed.size(), filter);
     }
 
     // Q4
 
     @Test
-    void required_Q4_podsAreOrderedByTypeThenNumericIndex() {
+    default void required_Q4_podsAreOrderedByTypeThenNumericIndex() {
         JobRecord job = records().tfJob("mnist");
         List<PodRecord> expected = new ArrayList<>();
         expected.add(records().pod(job, "x", 0).replicaType(null).name("mnist-launcher").build());
@@ -159,7 +202,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q4_sameIndexIsOrderedByGmtCreated() {
+    default void required_Q4_sameIndexIsOrderedByGmtCreated() {
         JobRecord first = records().tfJob("mnist");
         JobRecord second = records().tfJob("mnist");
         PodRecord older = records().pod(first, "worker", 0).jobId("shared-job").build();
@@ -170,7 +213,7 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     @Test
-    void required_Q4_everyPodFilterSelectsItsRows() {
+    default void required_Q4_everyPodFilterSelectsItsRows() {
         JobRecord job = records().tfJob("mnist");
         JobRecord other = records().pyTorchJob("bert");
         PodRecord w0 = inserted(records().pod(job, "worker", 0).build());
@@ -188,14 +231,16 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     private void expectPods(String filter, PodQuery.Builder query, PodRecord... expected) {
-        assertThat(pods().list(query.build()).items()).as(Q4.says("pod filter " + filter + " must select exactly these rows, in pod order"))
+        List<PodRecord> listed = allPods(query.build());
+        assertThat(listed).as(Q4.says("pod filter " + filter + " must select exactly these rows, in pod order"))
                 .containsExactly(expected);
+        assertPodCount(query.build(), listed.size(), filter);
     }
 
     // Q5
 
     @Test
-    void required_Q5_aCompletedSaveIsVisibleToTheNextRead() throws Exception {
+    default void required_Q5_aCompletedSaveIsVisibleToTheNextRead() throws Exception {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         assertThat(jobs().get(v1.key())).contains(v1);
         assertThat(jobs().list(JobQuery.builder().name("mnist").build()).items()).containsExactly(v1);
@@ -217,7 +262,7 @@ public abstract class ReadRules extends RemovalRules {
     // Q6
 
     @Test
-    void required_Q6_nameContainsMatchesWildcardsLiterally() {
+    default void required_Q6_nameContainsMatchesWildcardsLiterally() {
         for (String name : List.of("ab%cd", "abxcd", "a_b", "axb", "back\\slash", "backslash", "it's", "its", "say \"hi\"")) {
             inserted(records().tfJob(name));
         }
@@ -233,8 +278,10 @@ public abstract class ReadRules extends RemovalRules {
     }
 
     private void expectNames(String contains, String... expected) {
-        assertThat(names(jobs().list(JobQuery.builder().nameContains(contains).build()).items()))
-                .as(Q6.says("nameContains '" + contains + "' must match its characters literally"))
+        JobQuery query = JobQuery.builder().nameContains(contains).build();
+        List<String> listed = names(allJobs(query));
+        assertThat(listed).as(Q6.says("nameContains '" + contains + "' must match its characters literally"))
                 .containsExactlyInAnyOrder(expected);
+        assertJobCount(query, listed.size(), "nameContains '" + contains + "'");
     }
 }

@@ -17,6 +17,7 @@ import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.query.JobQuery;
+import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.Capability;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,16 +26,12 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Rules D1..D4: removal from etcd, hard deletion, reconcile and purge. */
-public abstract class RemovalRules extends BatchRules {
-
-    RemovalRules() {
-    }
-
+interface RemovalRules extends TckSupport {
 
     // D1
 
     @Test
-    void required_D1_unknownIdentityIsNotFound() {
+    default void required_D1_unknownIdentityIsNotFound() {
         assertThat(jobs().markRemoved(JobKey.of(TckRecords.uid()), Instant.now()))
                 .as(D1.says("marking an unknown job removed must answer NOT_FOUND, not fail")).isEqualTo(WriteOutcome.NOT_FOUND);
         assertThat(pods().markRemoved(PodKey.of(TckRecords.uid()), Instant.now()))
@@ -43,7 +40,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_unfinishedJobBecomesStopped() {
+    default void required_D1_unfinishedJobBecomesStopped() {
         JobRecord running = inserted(records().running(records().tfJob("mnist")));
         Instant at = running.gmtModified().plusSeconds(600);
         assertThat(jobs().markRemoved(running.key(), at)).as(D1.says("marking a job in etcd removed must answer UPDATED")).isEqualTo(WriteOutcome.UPDATED);
@@ -54,7 +51,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_unfinishedPodBecomesStopped() {
+    default void required_D1_unfinishedPodBecomesStopped() {
         PodRecord pending = inserted(records().pod(records().tfJob("mnist"), "worker", 0).build());
         Instant at = pending.gmtCreated().plusSeconds(60);
         assertThat(pods().markRemoved(pending.key(), at)).as(D1.says("marking a pod in etcd removed must answer UPDATED")).isEqualTo(WriteOutcome.UPDATED);
@@ -64,7 +61,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_finishedJobKeepsItsStatusAndTimes() {
+    default void required_D1_finishedJobKeepsItsStatusAndTimes() {
         JobRecord done = inserted(records().succeeded(records().running(records().tfJob("mnist"))));
         Instant at = done.gmtFinished().plusSeconds(3600);
         assertThat(jobs().markRemoved(done.key(), at)).isEqualTo(WriteOutcome.UPDATED);
@@ -74,7 +71,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_terminalPodIsMarkedRemovedToo() {
+    default void required_D1_terminalPodIsMarkedRemovedToo() {
         PodRecord failed = records().pod(records().tfJob("mnist"), "worker", 0).status(PodStatus.FAILED).build();
         inserted(failed);
         Instant at = failed.gmtCreated().plusSeconds(60);
@@ -86,7 +83,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_markRemovedIsIdempotent() {
+    default void required_D1_markRemovedIsIdempotent() {
         JobRecord job = inserted(records().tfJob("mnist"));
         Instant first = job.gmtCreated().plusSeconds(10);
         jobs().markRemoved(job.key(), first);
@@ -101,7 +98,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_markingAJobLeavesItsPodsAlone() {
+    default void required_D1_markingAJobLeavesItsPodsAlone() {
         JobRecord job = inserted(records().tfJob("mnist"));
         List<PodRecord> workers = records().workers(job, 2);
         pods().saveAll(workers);
@@ -112,7 +109,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D1_markRemovedAllMatchesOneByOne() {
+    default void required_D1_markRemovedAllMatchesOneByOne() {
         JobRecord running = inserted(records().running(records().tfJob("mnist")));
         JobRecord done = inserted(records().succeeded(records().running(records().tfJob("resnet"))));
         JobRecord gone = inserted(records().tfJob("bert"));
@@ -150,16 +147,61 @@ public abstract class RemovalRules extends BatchRules {
                 .isEqualTo(pending.toBuilder().inEtcd(false).status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
     }
 
+    @Test
+    default void required_D1_everyStatusButSucceededFailedStoppedIsUnfinished() {
+        Instant at = TckRecords.EPOCH.plusSeconds(86_400);
+        JobRecord suspended = inserted(records().tfJob("suspended").toBuilder().status("Suspended").build());
+        JobRecord restarting = inserted(records().tfJob("restarting").toBuilder().status(JobStatus.RESTARTING).build());
+        PodRecord unknown = inserted(records().pod(suspended, "worker", 0).status(PodStatus.UNKNOWN).build());
+        PodRecord evicted = inserted(records().pod(suspended, "worker", 1).status("Evicted").build());
+        jobs().markRemovedAll(List.of(suspended.key(), restarting.key()), at);
+        pods().markRemoved(unknown.key(), at);
+        pods().markRemoved(evicted.key(), at);
+        for (JobRecord job : List.of(suspended, restarting)) {
+            assertThat(storedJob(job.key(), D1))
+                    .as(D1.says("a job in status " + job.status() + " has not finished (only Succeeded, Failed and Stopped have): "
+                            + "markRemoved must make it Stopped with gmtFinished = gmtModified = removedAt"))
+                    .isEqualTo(job.toBuilder().inEtcd(false).status(JobStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+        }
+        for (PodRecord pod : List.of(unknown, evicted)) {
+            assertThat(storedPod(pod.key(), D1))
+                    .as(D1.says("a pod in status " + pod.status() + " has not finished (only Succeeded, Failed and Stopped have): "
+                            + "markRemoved must make it Stopped; decide 'finished' by inclusion, not NOT IN (running states)"))
+                    .isEqualTo(pod.toBuilder().inEtcd(false).status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+        }
+    }
+
+    @Test
+    default void required_D1_saveAndMarkRemovedOfANewIdentityAtOnce() throws Exception {
+        RemovalRace.Result jobRace = RemovalRace.run(300, trial -> {
+            JobRecord job = records().tfJob("race-" + trial);
+            Instant at = job.gmtCreated().plusSeconds(5);
+            return new RemovalRace.Trial(() -> jobs().save(job), () -> jobs().markRemoved(job.key(), at),
+                    () -> jobs().get(job.key()).map(JobRecord::inEtcd));
+        });
+        assertThat(jobRace.violations()).as(D1.says("a save and a markRemoved of one NEW job at once must end as UPDATED (row removed) "
+                + "or NOT_FOUND (no row yet, the save inserts it in etcd); never UNCHANGED while the row is still in etcd, "
+                + "or a controller told UNCHANGED never retries " + jobRace)).isEmpty();
+        RemovalRace.Result podRace = RemovalRace.run(150, trial -> {
+            PodRecord pod = records().pod(records().tfJob("race"), "worker", trial).build();
+            Instant at = pod.gmtCreated().plusSeconds(5);
+            return new RemovalRace.Trial(() -> pods().save(pod), () -> pods().markRemoved(pod.key(), at),
+                    () -> pods().get(pod.key()).map(PodRecord::inEtcd));
+        });
+        assertThat(podRace.violations()).as(D1.says("a save and a markRemoved of one NEW pod at once must end as UPDATED (row removed) "
+                + "or NOT_FOUND (row inserted in etcd after it) " + podRace)).isEmpty();
+    }
+
     // D2
 
     @Test
-    void required_D2_unknownIdentityIsFalse() {
+    default void required_D2_unknownIdentityIsFalse() {
         assertThat(jobs().delete(JobKey.of(TckRecords.uid()))).as(D2.says("deleting an unknown job must answer false")).isFalse();
         assertThat(pods().delete(PodKey.of(TckRecords.uid()))).as(D2.says("deleting an unknown pod must answer false")).isFalse();
     }
 
     @Test
-    void required_D2_rowStillInEtcdIsRefused() {
+    default void required_D2_rowStillInEtcdIsRefused() {
         JobRecord job = inserted(records().tfJob("mnist"));
         PodRecord pod = inserted(records().pod(job, "worker", 0).build());
         assertThat(catchThrowable(() -> jobs().delete(job.key())))
@@ -172,7 +214,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D2_removedJobIsDeletedWithItsPods() {
+    default void required_D2_removedJobIsDeletedWithItsPods() {
         JobRecord job = inserted(records().succeeded(records().tfJob("mnist")));
         List<PodRecord> own = records().workers(job, 3);
         pods().saveAll(own);
@@ -191,7 +233,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void required_D2_removedPodIsDeleted() {
+    default void required_D2_removedPodIsDeleted() {
         JobRecord job = inserted(records().tfJob("mnist"));
         PodRecord pod = inserted(records().pod(job, "worker", 0).build());
         pods().markRemoved(pod.key(), pod.gmtCreated().plusSeconds(1));
@@ -203,7 +245,7 @@ public abstract class RemovalRules extends BatchRules {
     // D3
 
     @Test
-    void optional_D3_reconcileMarksJobsMissingFromTheLiveSet() {
+    default void optional_D3_reconcileMarksJobsMissingFromTheLiveSet() {
         assumeCapability(Capability.RECONCILE, D3);
         JobRecord live = inserted(records().tfJob("live").toBuilder().region("idc-a").build());
         JobRecord gone = inserted(records().running(records().tfJob("gone")).toBuilder().region("idc-a").build());
@@ -223,7 +265,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D3_reconcileCoversEveryKindGivenAndKeepsFinishedStatus() {
+    default void optional_D3_reconcileCoversEveryKindGivenAndKeepsFinishedStatus() {
         assumeCapability(Capability.RECONCILE, D3);
         JobRecord tf = inserted(records().succeeded(records().tfJob("tf")));
         JobRecord torch = inserted(records().pyTorchJob("torch"));
@@ -237,7 +279,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D3_reconcileWithoutKindsIsRefused() {
+    default void optional_D3_reconcileWithoutKindsIsRefused() {
         assumeCapability(Capability.RECONCILE, D3);
         Throwable refused = catchThrowable(() -> declared(Capability.RECONCILE, D3,
                 () -> jobs().reconcile("", Set.of(), Set.of(), Instant.now())));
@@ -247,7 +289,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D3_reconcileMarksPodsMissingFromTheLiveSet() {
+    default void optional_D3_reconcileMarksPodsMissingFromTheLiveSet() {
         assumeCapability(Capability.RECONCILE, D3);
         JobRecord job = records().tfJob("mnist");
         PodRecord live = inserted(records().pod(job, "worker", 0).region("idc-a").build());
@@ -268,7 +310,7 @@ public abstract class RemovalRules extends BatchRules {
     // D4
 
     @Test
-    void optional_D4_purgeDeletesRemovedJobsFinishedBeforeTheInstant() {
+    default void optional_D4_purgeDeletesRemovedJobsFinishedBeforeTheInstant() {
         assumeCapability(Capability.PURGE, D4);
         Instant before = TckRecords.EPOCH.plusSeconds(100_000);
         JobRecord old = inserted(finishedAt(records().tfJob("old"), before.minusSeconds(1), false));
@@ -291,7 +333,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D4_purgeDeletesRemovedPodsFinishedBeforeTheInstant() {
+    default void optional_D4_purgeDeletesRemovedPodsFinishedBeforeTheInstant() {
         assumeCapability(Capability.PURGE, D4);
         Instant before = TckRecords.EPOCH.plusSeconds(100_000);
         JobRecord job = records().tfJob("mnist");
@@ -305,7 +347,7 @@ public abstract class RemovalRules extends BatchRules {
     }
 
     @Test
-    void optional_D4_purgeCountsEveryBatch() {
+    default void optional_D4_purgeCountsEveryBatch() {
         assumeCapability(Capability.PURGE, D4);
         Instant before = TckRecords.EPOCH.plusSeconds(100_000);
         List<JobRecord> removed = new ArrayList<>();
@@ -317,6 +359,60 @@ public abstract class RemovalRules extends BatchRules {
                 .as(D4.says("purge runs in bounded batches but must delete and count every matching row (1203)")).isEqualTo(1203);
         assertThat(jobs().list(JobQuery.builder().pageSize(1).build()).items()).as(D4.says("no purgeable row may be left")).isEmpty();
         assertThat(declared(Capability.PURGE, D4, () -> jobs().purge(before))).as(D4.says("purging again deletes nothing")).isZero();
+    }
+
+    @Test
+    default void optional_D3_reconcileStopsEveryUnfinishedStatus() {
+        assumeCapability(Capability.RECONCILE, D3);
+        Instant at = TckRecords.EPOCH.plusSeconds(86_400);
+        JobRecord suspended = inserted(records().tfJob("suspended").toBuilder().status("Suspended").build());
+        PodRecord unknown = inserted(records().pod(suspended, "worker", 0).status(PodStatus.UNKNOWN).build());
+        assertThat(declared(Capability.RECONCILE, D3, () -> jobs().reconcile("", Set.of("TFJob"), Set.of(), at)))
+                .as(D3.says("the Suspended job is in etcd and not live")).isEqualTo(1);
+        assertThat(declared(Capability.RECONCILE, D3, () -> pods().reconcile("", Set.of(), at)))
+                .as(D3.says("the Unknown pod is in etcd and not live")).isEqualTo(1);
+        assertThat(storedJob(suspended.key(), D3))
+                .as(D3.says("reconcile must stop a job in an unknown status such as Suspended, as markRemoved does"))
+                .isEqualTo(suspended.toBuilder().inEtcd(false).status(JobStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+        assertThat(storedPod(unknown.key(), D3))
+                .as(D3.says("reconcile must stop a pod in phase Unknown, as markRemoved does"))
+                .isEqualTo(unknown.toBuilder().inEtcd(false).status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
+    }
+
+    @Test
+    default void optional_D4_podPurgeCountsEveryBatch() {
+        assumeCapability(Capability.PURGE, D4);
+        Instant before = TckRecords.EPOCH.plusSeconds(100_000);
+        JobRecord job = records().tfJob("mnist");
+        List<PodRecord> removed = new ArrayList<>();
+        for (int i = 0; i < 1203; i++) {
+            removed.add(records().pod(job, "worker", i).status(PodStatus.SUCCEEDED).gmtFinished(before.minusSeconds(10 + i))
+                    .inEtcd(false).build());
+        }
+        pods().saveAll(removed);
+        PodRecord inEtcd = inserted(records().pod(job, "ps", 0).status(PodStatus.SUCCEEDED).gmtFinished(before.minusSeconds(5)).build());
+        assertThat(declared(Capability.PURGE, D4, () -> pods().purge(before)))
+                .as(D4.says("pod purge runs in bounded batches but must delete and count every matching pod (1203), "
+                        + "not stop after its first batch")).isEqualTo(1203);
+        assertThat(allPods(PodQuery.builder().build())).as(D4.says("only the pod still in etcd may be left")).containsExactly(inEtcd);
+    }
+
+    @Test
+    default void optional_D4_purgedJobTakesAllItsPods() {
+        assumeCapability(Capability.PURGE, D4);
+        Instant before = TckRecords.EPOCH.plusSeconds(100_000);
+        JobRecord job = inserted(finishedAt(records().tfJob("old"), before.minusSeconds(60), false));
+        PodRecord removedPod = inserted(records().pod(job, "worker", 0).status(PodStatus.SUCCEEDED).inEtcd(false)
+                .gmtFinished(before.plusSeconds(60)).build());
+        PodRecord podInEtcd = inserted(records().pod(job, "worker", 1).status(PodStatus.RUNNING).build());
+        PodRecord otherRegion = inserted(records().pod(job, "worker", 2).region("idc-b").build());
+        assertThat(declared(Capability.PURGE, D4, () -> jobs().purge(before))).as(D4.says("one job is purgeable")).isEqualTo(1);
+        assertThat(pods().get(removedPod.key()))
+                .as(D4.says("a purged job takes its pods whatever their own gmtFinished")).isEmpty();
+        assertThat(pods().get(podInEtcd.key()))
+                .as(D4.says("a purged job takes its pods even when one is still marked in etcd (as delete does, D2): "
+                        + "the job is gone, its pods would be orphans")).isEmpty();
+        assertThat(pods().get(otherRegion.key())).as(D4.says("pods of the same jobId in another region stay")).contains(otherRegion);
     }
 
     private static JobRecord finishedAt(JobRecord job, Instant finished, boolean inEtcd) {

@@ -37,16 +37,13 @@ import org.junit.jupiter.api.Test;
  * the failure message is all it takes to replay a failure
  * ({@code -Dkubedl.tck.seed=<seed>}).
  */
-public abstract class ScenarioTests extends ProviderRules {
+interface ScenarioTests extends TckSupport {
 
-    ScenarioTests() {
-    }
     /** System property that fixes the seed of the shuffled-version scenario. */
-    public static final String SEED_PROPERTY = "kubedl.tck.seed";
-
+    String SEED_PROPERTY = "kubedl.tck.seed";
 
     @Test
-    void required_W2_D1_D2_wholeLifecycleOfAJobWithItsPods() {
+    default void required_W2_D1_D2_wholeLifecycleOfAJobWithItsPods() {
         TckRecords r = records();
         JobRecord created = inserted(r.tfJob("mnist"));
         List<PodRecord> pods = new ArrayList<>(r.workers(created, 3));
@@ -81,7 +78,7 @@ public abstract class ScenarioTests extends ProviderRules {
     }
 
     @Test
-    void required_I1_Q1_deleteAndRecreateUnderTheSameNameKeepsHistory() {
+    default void required_I1_Q1_deleteAndRecreateUnderTheSameNameKeepsHistory() {
         TckRecords r = records();
         JobRecord first = inserted(r.tfJob("nightly-train"));
         pods().saveAll(r.workers(first, 2));
@@ -108,7 +105,7 @@ public abstract class ScenarioTests extends ProviderRules {
     }
 
     @Test
-    void required_W4_W5_shuffledVersionSequencesEndAtTheHighest() {
+    default void required_W4_W5_shuffledVersionSequencesEndAtTheHighest() {
         long seed = Long.getLong(SEED_PROPERTY, System.nanoTime());
         Random random = new Random(seed);
         String replay = " [seed " + seed + "; replay with -D" + SEED_PROPERTY + "=" + seed + "]";
@@ -180,7 +177,7 @@ public abstract class ScenarioTests extends ProviderRules {
     }
 
     @Test
-    void required_W6_I2_concurrentWritersEndAtTheHighestVersionWithOneRowEach() throws Exception {
+    default void required_W6_I2_concurrentWritersEndAtTheHighestVersionWithOneRowEach() throws Exception {
         List<JobRecord> bases = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             bases.add(records().tfJob("race-" + i));
@@ -204,7 +201,7 @@ public abstract class ScenarioTests extends ProviderRules {
     }
 
     @Test
-    void required_Q3_walkingPagesWhileInsertingReturnsEveryExistingRowOnce() {
+    default void required_Q3_walkingPagesWhileInsertingReturnsEveryExistingRowOnce() {
         TckRecords r = records();
         List<JobRecord> existing = new ArrayList<>();
         Instant t = TckRecords.EPOCH.plusSeconds(10_000);

@@ -8,16 +8,16 @@ import java.util.Set;
 
 /**
  * The store the TCK tests run against, with what it declared when it was opened.
- * {@link TckRules} owns it; the rule classes read it.
+ * {@link MetaStoreTck} owns it; the rule groups read it.
  */
 public final class StoreUnderTest {
-    private final TckRules tck;
+    private final MetaStoreTck tck;
     private MetaStore store;
     private Set<Capability> capabilities;
     private FieldLimits limits;
     private TckRecords records = new TckRecords();
 
-    StoreUnderTest(TckRules tck) {
+    StoreUnderTest(MetaStoreTck tck) {
         this.tck = tck;
     }
 
@@ -57,6 +57,16 @@ public final class StoreUnderTest {
      */
     public MetaStore openAnother() {
         return tck.openChecked();
+    }
+
+    /**
+     * Runs the plugin's {@code openStoreThatFails()} hook, for the P3 test of a failed open.
+     *
+     * @return empty when the plugin did not override the hook; otherwise the hook throws
+     * @throws Exception what the failed open threw
+     */
+    public Optional<MetaStore> openThatFails() throws Exception {
+        return tck.openFailing();
     }
 
     void open() {

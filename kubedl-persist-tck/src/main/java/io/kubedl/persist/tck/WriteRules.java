@@ -26,23 +26,19 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Rules W1..W8: what one save does to one row. */
-public abstract class WriteRules extends IdentityRules {
-
-    WriteRules() {
-    }
-
+interface WriteRules extends TckSupport {
 
     // W1
 
     @Test
-    void required_W1_unknownJobIsInsertedAsGiven() {
+    default void required_W1_unknownJobIsInsertedAsGiven() {
         JobRecord job = records().tfJob("mnist").toBuilder().remark("tensorboard: http://tb.example.com/mnist").build();
         assertThat(jobs().save(job)).as(W1.says("saving an unknown job must answer INSERTED")).isEqualTo(WriteOutcome.INSERTED);
         assertThat(storedJob(job.key(), W1)).as(W1.says("the inserted job must read back exactly as saved")).isEqualTo(job);
     }
 
     @Test
-    void required_W1_unknownPodIsInsertedAsGiven() {
+    default void required_W1_unknownPodIsInsertedAsGiven() {
         JobRecord job = records().tfJob("mnist");
         PodRecord pod = records().running(records().pod(job, "worker", 3).build()).toBuilder().remark("OOMKilled once").build();
         assertThat(pods().save(pod)).as(W1.says("saving an unknown pod must answer INSERTED")).isEqualTo(WriteOutcome.INSERTED);
@@ -50,7 +46,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W1_everyJobFieldRoundTrips() {
+    default void required_W1_everyJobFieldRoundTrips() {
         Instant created = records().nextCreated();
         JobRecord job = JobRecord.builder().region("idc-a").jobId(TckRecords.uid()).name("bert-pretrain").namespace("nlp")
                 .kind("PyTorchJob").version("9876543210").status("Suspended").resources("{\"Worker\":{\"replicas\":64}}")
@@ -63,7 +59,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W1_everyPodFieldRoundTrips() {
+    default void required_W1_everyPodFieldRoundTrips() {
         Instant created = records().nextCreated();
         PodRecord pod = PodRecord.builder().region("idc-a").podId(TckRecords.uid()).name("bert-pretrain-worker-63").namespace("nlp")
                 .version("9876543211").status("Evicted").image("nvcr.io/nvidia/pytorch:24.01-py3").jobId(TckRecords.uid())
@@ -75,7 +71,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W1_missingGmtModifiedIsGmtCreated() {
+    default void required_W1_missingGmtModifiedIsGmtCreated() {
         JobRecord job = records().tfJob("mnist").toBuilder().gmtModified(null).build();
         inserted(job);
         assertThat(storedJob(job.key(), W1).gmtModified())
@@ -87,7 +83,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W1_insertKeepsInEtcdAsGiven() {
+    default void required_W1_insertKeepsInEtcdAsGiven() {
         JobRecord job = records().tfJob("mnist").withInEtcd(false);
         inserted(job);
         assertThat(storedJob(job.key(), W1).inEtcd()).as(W1.says("a job inserted with inEtcd=false must be stored so")).isFalse();
@@ -96,7 +92,7 @@ public abstract class WriteRules extends IdentityRules {
     // W2
 
     @Test
-    void required_W2_newerVersionReplacesEveryMutableJobField() {
+    default void required_W2_newerVersionReplacesEveryMutableJobField() {
         JobRecord v1 = inserted(records().tfJob("mnist").toBuilder().remark("queued").build());
         Instant at = v1.gmtCreated().plusSeconds(60);
         JobRecord v2 = v1.toBuilder().version(records().nextVersion()).status(JobStatus.RUNNING)
@@ -109,7 +105,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W2_newerVersionReplacesEveryMutablePodField() {
+    default void required_W2_newerVersionReplacesEveryMutablePodField() {
         JobRecord job = records().tfJob("mnist");
         PodRecord v1 = inserted(records().pod(job, "worker", 0).remark("pulling image").build());
         Instant at = v1.gmtCreated().plusSeconds(30);
@@ -123,7 +119,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W2_newerVersionReplacesInEtcd() {
+    default void required_W2_newerVersionReplacesInEtcd() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         JobRecord v2 = records().succeeded(v1).withInEtcd(false);
         assertThat(jobs().save(v2)).as(W2.says("a newer version must answer UPDATED")).isEqualTo(WriteOutcome.UPDATED);
@@ -131,7 +127,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W2_newerTimesReplaceOlderTimes() {
+    default void required_W2_newerTimesReplaceOlderTimes() {
         JobRecord v1 = inserted(records().succeeded(records().running(records().tfJob("mnist"))));
         Instant later = v1.gmtFinished().plusSeconds(120);
         JobRecord v2 = v1.toBuilder().version(records().nextVersion()).status(JobStatus.FAILED).gmtModified(later).gmtFinished(later).build();
@@ -149,7 +145,7 @@ public abstract class WriteRules extends IdentityRules {
     // W3
 
     @Test
-    void required_W3_sameJobVersionIsUnchanged() {
+    default void required_W3_sameJobVersionIsUnchanged() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         JobRecord same = v1.toBuilder().status(JobStatus.RUNNING).remark("other").owner("mallory")
                 .gmtModified(v1.gmtCreated().plusSeconds(99)).gmtRunning(v1.gmtCreated().plusSeconds(99)).build();
@@ -158,7 +154,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W3_samePodVersionIsUnchanged() {
+    default void required_W3_samePodVersionIsUnchanged() {
         JobRecord job = records().tfJob("mnist");
         PodRecord v1 = inserted(records().pod(job, "worker", 0).build());
         PodRecord same = v1.toBuilder().status(PodStatus.RUNNING).hostIp("10.9.9.9").gmtModified(v1.gmtCreated().plusSeconds(5)).build();
@@ -169,7 +165,7 @@ public abstract class WriteRules extends IdentityRules {
     // W4
 
     @Test
-    void required_W4_olderJobVersionIsStale() {
+    default void required_W4_olderJobVersionIsStale() {
         JobRecord v1 = records().tfJob("mnist").withVersion("1001");
         JobRecord v2 = records().running(v1).withVersion("1002");
         inserted(v2);
@@ -178,7 +174,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W4_olderPodVersionIsStale() {
+    default void required_W4_olderPodVersionIsStale() {
         JobRecord job = records().tfJob("mnist");
         PodRecord v1 = records().pod(job, "worker", 0).version("2001").build();
         PodRecord v2 = records().running(v1).withVersion("2002");
@@ -190,7 +186,7 @@ public abstract class WriteRules extends IdentityRules {
     // W5
 
     @Test
-    void required_W5_longerVersionIsNewer() {
+    default void required_W5_longerVersionIsNewer() {
         JobRecord v9 = inserted(records().tfJob("mnist").withVersion("9"));
         JobRecord v10 = records().running(v9).withVersion("10");
         assertThat(jobs().save(v10)).as(W5.says("version 10 is newer than 9 (longer is newer), so UPDATED")).isEqualTo(WriteOutcome.UPDATED);
@@ -199,7 +195,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W5_podVersionsCompareByLengthFirst() {
+    default void required_W5_podVersionsCompareByLengthFirst() {
         JobRecord job = records().tfJob("mnist");
         PodRecord v99 = inserted(records().pod(job, "worker", 0).version("99").build());
         PodRecord v100 = records().running(v99).withVersion("100");
@@ -208,7 +204,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W5_versionsBeyond64BitsCompare() {
+    default void required_W5_versionsBeyond64BitsCompare() {
         JobRecord v1 = inserted(records().tfJob("mnist").withVersion("18446744073709551616"));
         JobRecord v2 = records().running(v1).withVersion("18446744073709551617");
         assertThat(jobs().save(v2)).as(W5.says("20-digit versions must compare exactly (they do not fit a long)")).isEqualTo(WriteOutcome.UPDATED);
@@ -220,7 +216,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W5_malformedVersionIsRefusedNamingTheObject() {
+    default void required_W5_malformedVersionIsRefusedNamingTheObject() {
         for (String bad : new String[] {"12a", "007", "-1", " 12", ""}) {
             assertThatThrownBy(() -> records().job("TFJob", "mnist").version(bad).build())
                     .as(W5.says("resourceVersion '" + bad + "' is not KEP-5504 and must be refused"))
@@ -235,7 +231,7 @@ public abstract class WriteRules extends IdentityRules {
     // W6
 
     @Test
-    void required_W6_concurrentSavesOfOneJobEndAtTheHighestVersion() throws Exception {
+    default void required_W6_concurrentSavesOfOneJobEndAtTheHighestVersion() throws Exception {
         JobRecord base = records().tfJob("mnist");
         ConcurrentSaves.Result result = ConcurrentSaves.run(8, 200, 20260302L, version -> jobs().save(base.withVersion(version)));
         assertThat(storedJob(base.key(), W6).version().value())
@@ -245,7 +241,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W6_concurrentSavesOfOnePodEndAtTheHighestVersion() throws Exception {
+    default void required_W6_concurrentSavesOfOnePodEndAtTheHighestVersion() throws Exception {
         PodRecord base = records().pod(records().tfJob("mnist"), "worker", 0).build();
         ConcurrentSaves.Result result = ConcurrentSaves.run(8, 200, 20260303L, version -> pods().save(base.withVersion(version)));
         assertThat(storedPod(base.key(), W6).version().value())
@@ -257,7 +253,7 @@ public abstract class WriteRules extends IdentityRules {
     // W7
 
     @Test
-    void required_W7_jobIdentityColumnsNeverChange() {
+    default void required_W7_jobIdentityColumnsNeverChange() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         JobRecord v2 = records().running(v1).toBuilder().name("renamed").namespace("elsewhere").kind("PyTorchJob")
                 .gmtCreated(v1.gmtCreated().plus(Duration.ofDays(1))).build();
@@ -271,7 +267,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W7_podIdentityColumnsNeverChange() {
+    default void required_W7_podIdentityColumnsNeverChange() {
         PodRecord v1 = inserted(records().pod(records().tfJob("mnist"), "worker", 0).build());
         PodRecord v2 = records().running(v1).toBuilder().name("renamed-0").namespace("elsewhere").jobId(TckRecords.uid())
                 .gmtCreated(v1.gmtCreated().plusSeconds(3600)).build();
@@ -284,7 +280,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W7_gmtModifiedStaysWhileTheStatusStays() {
+    default void required_W7_gmtModifiedStaysWhileTheStatusStays() {
         JobRecord v1 = inserted(records().running(records().tfJob("mnist")));
         JobRecord v2 = v1.toBuilder().version(records().nextVersion()).remark("progress 40%").gmtModified(v1.gmtModified().plusSeconds(300)).build();
         assertThat(jobs().save(v2)).isEqualTo(WriteOutcome.UPDATED);
@@ -298,7 +294,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W7_gmtModifiedMovesOnAStatusChange() {
+    default void required_W7_gmtModifiedMovesOnAStatusChange() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         JobRecord v2 = records().running(v1);
         jobs().save(v2);
@@ -307,7 +303,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W7_statusChangeWithoutGmtModifiedStoresNow() {
+    default void required_W7_statusChangeWithoutGmtModifiedStoresNow() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         jobs().save(v1.toBuilder().version(records().nextVersion()).status(JobStatus.RUNNING).gmtModified(null).build());
@@ -318,7 +314,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W7_emptyJobTimesNeverErase() {
+    default void required_W7_emptyJobTimesNeverErase() {
         JobRecord v1 = inserted(records().succeeded(records().running(records().tfJob("mnist"))));
         JobRecord v2 = v1.toBuilder().version(records().nextVersion()).status(JobStatus.FAILED).gmtRunning(null).gmtFinished(null).build();
         assertThat(jobs().save(v2)).isEqualTo(WriteOutcome.UPDATED);
@@ -329,7 +325,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W7_gmtRunningKeepsTheFirstValue() {
+    default void required_W7_gmtRunningKeepsTheFirstValue() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         JobRecord firstRun = records().running(v1);
         assertThat(jobs().save(firstRun)).as(W7.says("the first Running save is newer, so UPDATED")).isEqualTo(WriteOutcome.UPDATED);
@@ -360,7 +356,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W7_emptyPodTimesNeverErase() {
+    default void required_W7_emptyPodTimesNeverErase() {
         PodRecord v1 = inserted(records().succeeded(records().running(records().pod(records().tfJob("mnist"), "worker", 0).build())));
         PodRecord v2 = v1.toBuilder().version(records().nextVersion()).status(PodStatus.FAILED).gmtStarted(null).gmtFinished(null).build();
         assertThat(pods().save(v2)).isEqualTo(WriteOutcome.UPDATED);
@@ -372,7 +368,7 @@ public abstract class WriteRules extends IdentityRules {
     // W8
 
     @Test
-    void required_W8_removedJobIgnoresNewerSaves() {
+    default void required_W8_removedJobIgnoresNewerSaves() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
         jobs().markRemoved(v1.key(), v1.gmtCreated().plusSeconds(10));
         JobRecord removed = storedJob(v1.key(), W8);
@@ -383,7 +379,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W8_removedPodIgnoresNewerSaves() {
+    default void required_W8_removedPodIgnoresNewerSaves() {
         PodRecord v1 = inserted(records().pod(records().tfJob("mnist"), "worker", 0).build());
         pods().markRemoved(v1.key(), v1.gmtCreated().plusSeconds(10));
         PodRecord removed = storedPod(v1.key(), W8);
@@ -392,7 +388,7 @@ public abstract class WriteRules extends IdentityRules {
     }
 
     @Test
-    void required_W8_rowInsertedAsRemovedIsTerminal() {
+    default void required_W8_rowInsertedAsRemovedIsTerminal() {
         JobRecord gone = inserted(records().succeeded(records().tfJob("mnist")).withInEtcd(false));
         assertThat(jobs().save(records().running(gone).withInEtcd(true)))
                 .as(W8.says("a row inserted with inEtcd=false is removed: later saves answer STALE")).isEqualTo(WriteOutcome.STALE);

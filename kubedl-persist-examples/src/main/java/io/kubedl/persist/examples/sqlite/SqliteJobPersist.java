@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -104,13 +103,14 @@ final class SqliteJobPersist extends SqliteTable<JobKey, JobRecord> implements J
 
     @Override
     public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
-        return findLatestWhere(new SqlConditions().add("namespace = ?", namespace).add("name = ?", name)
-                .add("kind = ?", kind));
+        return findLatestWhere(new SqlConditions().add("namespace = ?", SpiArguments.required("namespace", namespace))
+                .add("name = ?", SpiArguments.required("name", name))
+                .add("kind = ?", SpiArguments.required("kind", kind)));
     }
 
     @Override
     public Page<JobRecord> list(JobQuery query) {
-        Objects.requireNonNull(query, "query");
+        SpiArguments.required("query", query);
         return page(filters(query), query.filterFingerprint(), query.pageToken(), query.pageSize());
     }
 
@@ -136,7 +136,7 @@ final class SqliteJobPersist extends SqliteTable<JobKey, JobRecord> implements J
 
     @Override
     public long count(JobQuery query) {
-        Objects.requireNonNull(query, "query");
+        SpiArguments.required("query", query);
         return countWhere(filters(query));
     }
 

@@ -14,7 +14,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -109,12 +108,13 @@ final class SqlitePodPersist extends SqliteTable<PodKey, PodRecord> implements P
 
     @Override
     public Optional<PodRecord> findLatest(String namespace, String name) {
-        return findLatestWhere(new SqlConditions().add("namespace = ?", namespace).add("name = ?", name));
+        return findLatestWhere(new SqlConditions().add("namespace = ?", SpiArguments.required("namespace", namespace))
+                .add("name = ?", SpiArguments.required("name", name)));
     }
 
     @Override
     public Page<PodRecord> list(PodQuery query) {
-        Objects.requireNonNull(query, "query");
+        SpiArguments.required("query", query);
         return page(filters(query), query.filterFingerprint(), query.pageToken(), query.pageSize());
     }
 
@@ -143,7 +143,7 @@ final class SqlitePodPersist extends SqliteTable<PodKey, PodRecord> implements P
 
     @Override
     public long count(PodQuery query) {
-        Objects.requireNonNull(query, "query");
+        SpiArguments.required("query", query);
         return countWhere(filters(query));
     }
 

@@ -16,7 +16,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,6 +34,7 @@ abstract class SqliteTable<K, R> {
 
     final GuardedConnection connection;
     final RecordValidator validator;
+    private final FieldLimits limits;
     private final String table;
     private final String idColumn;
     private final String what;
@@ -53,6 +53,7 @@ abstract class SqliteTable<K, R> {
             String columns, String upsert) {
         this.connection = connection;
         this.validator = new RecordValidator(limits);
+        this.limits = limits;
         this.table = table;
         this.idColumn = idColumn;
         this.what = what;
@@ -155,8 +156,8 @@ abstract class SqliteTable<K, R> {
     }
 
     public WriteOutcome markRemoved(K key, Instant removedAt) {
-        Objects.requireNonNull(key, "key");
-        Objects.requireNonNull(removedAt, "removedAt");
+        SpiArguments.required("key", key);
+        SpiArguments.removalTime(limits, removedAt);
         return connection.write("mark " + what + " removed", c -> {
             try (PreparedStatement update = c.prepareStatement(markRemoved
                     + " WHERE deploy_region = ? AND " + idColumn + " = ? AND is_in_etcd = 1")) {
@@ -179,7 +180,7 @@ abstract class SqliteTable<K, R> {
     }
 
     public boolean delete(K key) {
-        Objects.requireNonNull(key, "key");
+        SpiArguments.required("key", key);
         return connection.write("delete " + what, c -> {
             Optional<StoredRow> row = StoredRow.find(c, table, idColumn, region(key), uid(key));
             if (row.isEmpty()) {
@@ -208,7 +209,7 @@ abstract class SqliteTable<K, R> {
         if (liveIds == null) {
             throw new InvalidRecordException(liveName, "must not be null; pass an empty set when no " + what + " is live");
         }
-        Objects.requireNonNull(removedAt, "removedAt");
+        SpiArguments.removalTime(limits, removedAt);
         return connection.write("reconcile " + what + "s", c -> {
             // the live set may hold many thousand UIDs: compare in Java instead of a giant NOT IN (...)
             List<Long> gone = new ArrayList<>();
@@ -236,7 +237,7 @@ abstract class SqliteTable<K, R> {
     }
 
     public int purge(Instant finishedBefore) {
-        Objects.requireNonNull(finishedBefore, "finishedBefore");
+        SpiArguments.required("finishedBefore", finishedBefore);
         int total = 0;
         int batch;
         do {
@@ -250,7 +251,7 @@ abstract class SqliteTable<K, R> {
     // ---- reads ----
 
     public Optional<R> get(K key) {
-        Objects.requireNonNull(key, "key");
+        SpiArguments.required("key", key);
         return connection.read("get " + what, c -> first(c,
                 new SqlConditions().add("deploy_region = ?", region(key)).add(idColumn + " = ?", uid(key)), ""));
     }

@@ -34,6 +34,13 @@ class SqliteTckTest extends MetaStoreTck {
     }
 
     @Override
+    protected Optional<MetaStore> openStoreThatFails() {
+        // the temporary directory itself where the database file should be: SQLite cannot open it
+        return Optional.of(MetaStorage.open(new SqliteProvider(),
+                StorageConfig.builder().password(SECRET).option("path", file.getParent().toString()).build()));
+    }
+
+    @Override
     protected void cleanStore(MetaStore store) throws Exception {
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 5000");

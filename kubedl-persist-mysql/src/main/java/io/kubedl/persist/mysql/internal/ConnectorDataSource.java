@@ -1,7 +1,7 @@
 package io.kubedl.persist.mysql.internal;
 
 import com.mysql.cj.jdbc.MysqlDataSource;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import java.util.Properties;
 
 /**

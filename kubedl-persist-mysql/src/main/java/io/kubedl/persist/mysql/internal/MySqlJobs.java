@@ -78,8 +78,9 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
         ps.setString(at + 5, r.kind());
         ps.setString(at + 6, r.resources());
         ps.setString(at + 7, r.region());
-        ps.setString(at + 8, r.tenant());
-        ps.setString(at + 9, r.owner());
+        // KubeDL writes '' for "no tenant" and its console dereferences both: never NULL (read back as null)
+        ps.setString(at + 8, r.tenant() == null ? "" : r.tenant());
+        ps.setString(at + 9, r.owner() == null ? "" : r.owner());
         ps.setInt(at + 10, r.inEtcd() ? 1 : 0);
         ps.setString(at + 11, r.remark());
         UtcTimes.bind(ps, at + 12, r.gmtCreated());
@@ -101,8 +102,8 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
                 .kind(rs.getString("kind"))
                 .resources(rs.getString("resources"))
                 .region(rs.getString("deploy_region"))
-                .tenant(rs.getString("tenant"))
-                .owner(rs.getString("owner"))
+                .tenant(absentWhenEmpty(rs.getString("tenant")))
+                .owner(absentWhenEmpty(rs.getString("owner")))
                 .inEtcd(rs.getInt("is_in_etcd") == 1)
                 .remark(rs.getString("remark"))
                 .gmtCreated(UtcTimes.read(rs, "gmt_created"))
@@ -110,6 +111,11 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
                 .gmtRunning(UtcTimes.read(rs, "gmt_running"))
                 .gmtFinished(UtcTimes.read(rs, "gmt_finished"))
                 .build();
+    }
+
+    /** '' is how the table says "no tenant" / "no owner" (as KubeDL writes it); records say it with null. */
+    private static String absentWhenEmpty(String text) {
+        return text == null || text.isEmpty() ? null : text;
     }
 
     @Override

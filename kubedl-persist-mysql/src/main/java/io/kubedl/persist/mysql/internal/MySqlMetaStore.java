@@ -13,27 +13,37 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An open MySQL store: a HikariCP pool and the job and pod tables on it. close()
- * closes the pool (every connection and the pool's housekeeping thread) and makes
+ * closes the pool it built (every connection and the pool's housekeeping thread; never
+ * an application's own DataSource) and makes
  * every later call fail with IllegalStateException (P4).
  */
 final class MySqlMetaStore implements MetaStore {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlMetaStore.class);
 
-    private final HikariDataSource pool;
+    private final Runnable closeResources;
     private final StoreLifecycle lifecycle;
     private final MySqlJobs jobs;
     private final MySqlPods pods;
     private final String target;
-    private final Runnable onClose;
 
     MySqlMetaStore(HikariDataSource pool, StoreLifecycle lifecycle, MySqlJobs jobs, MySqlPods pods, String target,
             Runnable onClose) {
-        this.pool = pool;
+        this(() -> {
+            pool.close();
+            onClose.run();
+        }, lifecycle, jobs, pods, target);
+    }
+
+    /**
+     * A store on a pool it does not own (the application's DataSource): close() closes
+     * only what closeResources closes.
+     */
+    MySqlMetaStore(Runnable closeResources, StoreLifecycle lifecycle, MySqlJobs jobs, MySqlPods pods, String target) {
+        this.closeResources = closeResources;
         this.lifecycle = lifecycle;
         this.jobs = jobs;
         this.pods = pods;
         this.target = target;
-        this.onClose = onClose;
     }
 
     @Override
@@ -69,8 +79,7 @@ final class MySqlMetaStore implements MetaStore {
     @Override
     public void close() {
         if (lifecycle.close()) {
-            pool.close();
-            onClose.run();
+            closeResources.run();
             LOG.info("mysql store {} closed", target);
         }
     }

@@ -5,12 +5,13 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.PersistException;
 import io.kubedl.persist.TransientPersistException;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.FieldLimits;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.spi.RecordValidator;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,6 +34,17 @@ public final class MySqlStoreOpener {
      * @throws TransientPersistException when the server cannot be reached (refused, timed out)
      */
     public static MetaStore open(MySqlSettings settings) {
+        return open(settings, config -> { });
+    }
+
+    /**
+     * As {@link #open(MySqlSettings)}, with a last say over the pool's configuration.
+     *
+     * @param settings validated settings
+     * @param poolCustomizer called with the pool's configuration just before the pool starts
+     * @return the open store
+     */
+    public static MetaStore open(MySqlSettings settings, Consumer<HikariConfig> poolCustomizer) {
         if (!settings.unknownOptions().isEmpty()) {
             LOG.warn("mysql store {}: ignoring unknown options {}", settings.target(), settings.unknownOptions());
         }
@@ -53,6 +65,14 @@ public final class MySqlStoreOpener {
         config.setConnectionInitSql("SET time_zone = '+00:00'");
         config.setMaxLifetime(1_800_000);
         config.setKeepaliveTime(120_000);
+        try {
+            poolCustomizer.accept(config);
+        } catch (RuntimeException e) {
+            if (trustStore != null) {
+                trustStore.delete();
+            }
+            throw e;
+        }
         HikariDataSource pool;
         try {
             pool = new HikariDataSource(config);

@@ -1,7 +1,7 @@
 package io.kubedl.persist.mysql.internal;
 
 import io.kubedl.persist.ConfigurationException;
-import io.kubedl.persist.mysql.MigrationMode;
+import io.kubedl.persist.mysql.config.MigrationMode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -70,14 +70,31 @@ public final class SchemaMigrator {
     public int run(Connection c, MigrationMode mode) throws SQLException {
         return switch (mode) {
             case SKIP -> -1;
-            case VALIDATE -> validate(c);
-            case MIGRATE -> migrate(c);
+            case VALIDATE -> validate(c, false);
+            case MIGRATE -> migrate(c, false);
         };
     }
 
-    private int migrate(Connection c) throws SQLException {
+    /**
+     * The migrate step of an adoption of KubeDL's tables: as {@link MigrationMode#MIGRATE},
+     * but on a database whose adoption is under way (which a controller's start refuses).
+     *
+     * @param c a connection to the store's database, autocommit on
+     * @return the schema version reached
+     * @throws SQLException when the server fails
+     */
+    public int migrateForAdoption(Connection c) throws SQLException {
+        return migrate(c, true);
+    }
+
+    private int migrate(Connection c, boolean adopting) throws SQLException {
+        SchemaShapeCheck shapes = new SchemaShapeCheck(database);
+        // before anything is created: a KubeDL table must not leave an empty version table behind
+        shapes.refuseForeignTables(c, adopting);
         if (isCurrent(c)) {
-            // nothing to do: no lock, no DDL, so a user with only SELECT/INSERT/UPDATE/DELETE can start too
+            // nothing to do: no lock, no DDL, so a user with only SELECT/INSERT/UPDATE/DELETE can start too;
+            // but the rows must not lie about the tables
+            shapes.requireColumns(c, expectedVersion());
             return expectedVersion();
         }
         String lock = lockName();
@@ -102,9 +119,6 @@ public final class SchemaMigrator {
             Map<Integer, String[]> recorded = recorded(c);
             checkNotNewer(recorded);
             checkChecksums(recorded);
-            if (recorded.isEmpty()) {
-                refuseForeignTables(c);
-            }
             for (SchemaMigration m : migrations) {
                 String[] row = recorded.get(m.version());
                 if (row != null && "applied".equals(row[1])) {
@@ -112,7 +126,7 @@ public final class SchemaMigrator {
                 }
                 apply(c, m);
             }
-            return validate(c);
+            return validate(c, adopting);
         } finally {
             try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
                 ps.setString(1, lock);
@@ -167,7 +181,9 @@ public final class SchemaMigrator {
         return recorded.size() == migrations.size();
     }
 
-    private int validate(Connection c) throws SQLException {
+    private int validate(Connection c, boolean adopting) throws SQLException {
+        SchemaShapeCheck shapes = new SchemaShapeCheck(database);
+        shapes.refuseForeignTables(c, adopting);
         Map<Integer, String[]> recorded = tableExists(c, VERSION_TABLE) ? recorded(c) : Map.of();
         checkNotNewer(recorded);
         checkChecksums(recorded);
@@ -186,6 +202,7 @@ public final class SchemaMigrator {
                     + "; open it once with option migration=migrate (needs CREATE, ALTER, INDEX grants),"
                     + " or apply the scripts of docs/mysql-schema.md");
         }
+        shapes.requireColumns(c, applied);
         return applied;
     }
 
@@ -205,17 +222,6 @@ public final class SchemaMigrator {
                 throw new ConfigurationException("database " + database + ": schema migration V" + m.version()
                         + " was applied from a different script (checksum " + row[0].substring(0, 12) + "..., this code has "
                         + m.checksum().substring(0, 12) + "...); released migration scripts must never change");
-            }
-        }
-    }
-
-    private void refuseForeignTables(Connection c) throws SQLException {
-        for (String table : List.of("job_info", "replica_info")) {
-            if (tableExists(c, table)) {
-                throw new ConfigurationException("database " + database + " already has a table " + table
-                        + " that kubedl-persist did not create (no row in " + VERSION_TABLE + "), e.g. from KubeDL's Go"
-                        + " controller; rename it and copy its rows after the first start (see docs/mysql-schema.md),"
-                        + " or use another database");
             }
         }
     }

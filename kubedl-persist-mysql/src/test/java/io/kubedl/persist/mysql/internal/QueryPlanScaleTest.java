@@ -7,7 +7,7 @@ import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.mysql.FreshDatabaseExtension;
 import io.kubedl.persist.mysql.MySqlProvider;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.Page;
 import io.kubedl.persist.query.PodQuery;

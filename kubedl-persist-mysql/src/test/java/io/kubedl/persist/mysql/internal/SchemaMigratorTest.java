@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kubedl.persist.ConfigurationException;
-import io.kubedl.persist.mysql.MigrationMode;
+import io.kubedl.persist.mysql.config.MigrationMode;
 import io.kubedl.persist.testkit.TestDatabase;
 import io.kubedl.persist.testkit.TestServers;
 import java.io.File;
@@ -21,22 +21,29 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import io.kubedl.persist.testkit.kubedl.KubedlSchema;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
-/** Versioned, append-only migrations: fresh, rerun, concurrent, validate, too old, too new, changed, foreign. */
+/**
+ * Versioned, append-only migrations: fresh, rerun, concurrent, validate, too old, too new, changed, foreign; the
+ * check of the real columns and keys, with the right advice for KubeDL's tables.
+ */
 class SchemaMigratorTest {
 
     @Test
     void freshDatabaseIsMigratedToTheLatestVersionAndARerunChangesNothing() throws SQLException {
         try (TestDatabase db = TestServers.shared().createDatabase("mig_fresh"); Connection c = db.connect()) {
             SchemaMigrator migrator = new SchemaMigrator(db.name());
-            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(3).isEqualTo(migrator.expectedVersion());
+            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(4).isEqualTo(migrator.expectedVersion());
             List<String> before = versionRows(c);
             assertThat(before).containsExactly("1|create job info|applied", "2|create replica info|applied",
-                    "3|index job namespace status|applied");
-            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(3);
+                    "3|index job namespace status|applied", "4|kubedl reader columns|applied");
+            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(4);
             assertThat(versionRows(c)).isEqualTo(before);
-            assertThat(migrator.run(c, MigrationMode.VALIDATE)).isEqualTo(3);
+            assertThat(migrator.run(c, MigrationMode.VALIDATE)).isEqualTo(4);
         }
     }
 
@@ -57,13 +64,13 @@ class SchemaMigratorTest {
                 }
                 start.countDown();
                 for (Future<Integer> r : results) {
-                    assertThat(r.get(2, TimeUnit.MINUTES)).isEqualTo(3);
+                    assertThat(r.get(2, TimeUnit.MINUTES)).isEqualTo(4);
                 }
             } finally {
                 pool.shutdownNow();
             }
             try (Connection c = db.connect()) {
-                assertThat(versionRows(c)).hasSize(3).allMatch(r -> r.endsWith("|applied"));
+                assertThat(versionRows(c)).hasSize(4).allMatch(r -> r.endsWith("|applied"));
             }
         }
     }
@@ -73,12 +80,12 @@ class SchemaMigratorTest {
         try (TestDatabase db = TestServers.shared().createDatabase("mig_old"); Connection c = db.connect()) {
             SchemaMigrator full = new SchemaMigrator(db.name());
             assertThatThrownBy(() -> full.run(c, MigrationMode.VALIDATE)).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("schema version 0").hasMessageContaining("needs version 3")
+                    .hasMessageContaining("schema version 0").hasMessageContaining("needs version 4")
                     .hasMessageContaining("migration=migrate");
             new SchemaMigrator(db.name(), List.of(SchemaMigration.load("V1__create_job_info.sql"))).run(c, MigrationMode.MIGRATE);
             assertThatThrownBy(() -> full.run(c, MigrationMode.VALIDATE)).isInstanceOf(ConfigurationException.class)
-                    .hasMessageContaining("has schema version 1 but this kubedl-persist needs version 3");
-            assertThat(full.run(c, MigrationMode.MIGRATE)).isEqualTo(3);
+                    .hasMessageContaining("has schema version 1 but this kubedl-persist needs version 4");
+            assertThat(full.run(c, MigrationMode.MIGRATE)).isEqualTo(4);
         }
     }
 
@@ -88,11 +95,11 @@ class SchemaMigratorTest {
             SchemaMigrator migrator = new SchemaMigrator(db.name());
             migrator.run(c, MigrationMode.MIGRATE);
             try (Statement s = c.createStatement()) {
-                s.execute("INSERT INTO kubedl_schema_version VALUES (4, 'from the future', REPEAT('0', 64), 'applied', UTC_TIMESTAMP())");
+                s.execute("INSERT INTO kubedl_schema_version VALUES (5, 'from the future', REPEAT('0', 64), 'applied', UTC_TIMESTAMP())");
             }
             for (MigrationMode mode : List.of(MigrationMode.MIGRATE, MigrationMode.VALIDATE)) {
                 assertThatThrownBy(() -> migrator.run(c, mode)).isInstanceOf(ConfigurationException.class)
-                        .hasMessageContaining("schema version 4, newer than the version 3")
+                        .hasMessageContaining("schema version 5, newer than the version 4")
                         .hasMessageContaining("upgrade kubedl-persist");
             }
             assertThat(migrator.run(c, MigrationMode.SKIP)).isEqualTo(-1);
@@ -119,7 +126,57 @@ class SchemaMigratorTest {
                 s.execute("CREATE TABLE job_info (id INT PRIMARY KEY, name VARCHAR(128))");
             }
             assertThatThrownBy(() -> new SchemaMigrator(db.name()).run(c, MigrationMode.MIGRATE))
-                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("did not create");
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("has a table job_info that neither kubedl-persist nor KubeDL made")
+                    .hasMessageContaining("it lacks columns").hasMessageContaining("use another database");
+            assertThat(tables(c)).containsExactly("job_info");
+        }
+    }
+
+    @ParameterizedTest(name = "{0} in mode {1}")
+    @CsvSource({"SEED, MIGRATE", "SEED, VALIDATE", "CURRENT, MIGRATE", "CURRENT, VALIDATE"})
+    void kubedlTablesAreRefusedWithAdviceToAdoptNeverToMigrateAndNothingIsLeftBehind(KubedlSchema schema,
+            MigrationMode mode) throws SQLException {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_kubedl"); Connection c = db.connect()) {
+            schema.createTables(c);
+            String generation = schema == KubedlSchema.SEED ? "KubeDL seed-era" : "KubeDL current";
+            assertThatThrownBy(() -> new SchemaMigrator(db.name()).run(c, mode)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("(" + generation + "), made by KubeDL's Go controller")
+                    .hasMessageContaining("Adopt it with the ops CLI's adopt").hasMessageContaining("docs/migrating-from-kubedl.md")
+                    .hasMessageNotContaining("migration=migrate");
+            assertThat(tables(c)).containsExactly("job_info", "replica_info");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MigrationMode.class, names = {"MIGRATE", "VALIDATE"})
+    void versionRowsOverKubedlTablesAreRefusedWithTheStepsThatUnblock(MigrationMode mode) throws SQLException {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_rows"); Connection c = db.connect()) {
+            new SchemaMigrator(db.name()).run(c, MigrationMode.MIGRATE);
+            try (Statement s = c.createStatement()) {
+                s.execute("DROP TABLE job_info");
+                s.execute("DROP TABLE replica_info");
+            }
+            KubedlSchema.CURRENT.createTables(c);
+            assertThatThrownBy(() -> new SchemaMigrator(db.name()).run(c, mode)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("kubedl_schema_version has rows although the table is KubeDL's")
+                    .hasMessageContaining("rename kubedl_schema_version away, then Adopt it");
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MigrationMode.class, names = {"MIGRATE", "VALIDATE"})
+    void versionRowsOverTablesThatLackColumnsOrKeysAreRefusedNamingThem(MigrationMode mode) throws SQLException {
+        try (TestDatabase db = TestServers.shared().createDatabase("mig_cols"); Connection c = db.connect()) {
+            new SchemaMigrator(db.name()).run(c, MigrationMode.MIGRATE);
+            try (Statement s = c.createStatement()) {
+                s.execute("ALTER TABLE replica_info DROP COLUMN deleted");
+                s.execute("ALTER TABLE job_info DROP INDEX uk_job_identity");
+            }
+            assertThatThrownBy(() -> new SchemaMigrator(db.name()).run(c, mode)).isInstanceOf(ConfigurationException.class)
+                    .hasMessageContaining("records schema version 4 in kubedl_schema_version, but job_info lacks its"
+                            + " unique key uk_job_identity; replica_info (kubedl-persist) lacks columns [deleted]")
+                    .hasMessageContaining("migrate cannot repair them");
         }
     }
 
@@ -134,7 +191,7 @@ class SchemaMigratorTest {
                 s.execute("UPDATE kubedl_schema_version SET state = 'pending' WHERE version = 3");
             }
             assertThatThrownBy(() -> migrator.run(c, MigrationMode.VALIDATE)).hasMessageContaining("interrupted");
-            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(3);
+            assertThat(migrator.run(c, MigrationMode.MIGRATE)).isEqualTo(4);
         }
     }
 
@@ -149,6 +206,17 @@ class SchemaMigratorTest {
             assertThat(all.get(i).version()).isEqualTo(i + 1);
         }
         assertThat(new SchemaMigrator("x".repeat(64)).lockName()).hasSizeLessThanOrEqualTo(64);
+    }
+
+    private static List<String> tables(Connection c) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT TABLE_NAME FROM"
+                + " information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private static List<String> versionRows(Connection c) throws SQLException {

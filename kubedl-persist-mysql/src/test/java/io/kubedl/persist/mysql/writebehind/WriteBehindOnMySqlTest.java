@@ -13,7 +13,7 @@ import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.mysql.FreshDatabaseExtension;
 import io.kubedl.persist.mysql.MySqlProvider;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.spi.JobPersist;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.spi.PodPersist;

@@ -12,7 +12,7 @@ import io.kubedl.persist.model.JobStatus;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.mysql.MySqlProvider;
-import io.kubedl.persist.mysql.MySqlSettings;
+import io.kubedl.persist.mysql.config.MySqlSettings;
 import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.reliability.logging.CapturingAppender;

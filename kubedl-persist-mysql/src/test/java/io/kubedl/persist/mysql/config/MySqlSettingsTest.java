@@ -1,4 +1,4 @@
-package io.kubedl.persist.mysql;
+package io.kubedl.persist.mysql.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

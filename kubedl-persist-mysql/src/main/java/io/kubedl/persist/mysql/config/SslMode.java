@@ -1,4 +1,4 @@
-package io.kubedl.persist.mysql;
+package io.kubedl.persist.mysql.config;
 
 import io.kubedl.persist.ConfigurationException;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
-package io.kubedl.persist.mysql;
+package io.kubedl.persist.mysql.config;
 
 import io.kubedl.persist.ConfigurationException;
 import java.util.Locale;
 
 /**
- * What {@link MySqlProvider#open} does with the schema (option {@code migration},
+ * What {@link io.kubedl.persist.mysql.MySqlProvider#open} does with the schema (option {@code migration},
  * env {@code MYSQL_MIGRATION}).
  */
 public enum MigrationMode {
@@ -25,6 +25,10 @@ public enum MigrationMode {
             case "migrate" -> MIGRATE;
             case "validate" -> VALIDATE;
             case "skip" -> SKIP;
+            // adopting KubeDL's tables renames and copies them: an operator's deliberate step, never a start-up mode
+            case "adopt" -> throw new ConfigurationException("option migration=adopt is not a start-up mode: adopting"
+                    + " KubeDL's tables is a step an operator runs on purpose with the ops CLI's adopt (KubedlAdoption),"
+                    + " dry run first; see docs/migrating-from-kubedl.md");
             default -> throw new ConfigurationException("option migration must be one of migrate, validate, skip, was '"
                     + text + "' (set MYSQL_MIGRATION or --storage-option migration=...)");
         };

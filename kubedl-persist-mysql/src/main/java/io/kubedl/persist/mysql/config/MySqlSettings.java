@@ -1,4 +1,4 @@
-package io.kubedl.persist.mysql;
+package io.kubedl.persist.mysql.config;
 
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.config.StorageConfig;
@@ -53,6 +53,10 @@ public final class MySqlSettings {
     public static final String ALLOW_PUBLIC_KEY_RETRIEVAL = "allowPublicKeyRetrieval";
     /** Rows deleted per statement by purge (rule D4); default 500, 1..10000. */
     public static final String PURGE_BATCH_SIZE = "purgeBatchSize";
+    /** {@value #PURGE_BATCH_SIZE} when none is configured. */
+    public static final int DEFAULT_PURGE_BATCH_SIZE = 500;
+    /** The largest {@value #PURGE_BATCH_SIZE} accepted. */
+    public static final int MAX_PURGE_BATCH_SIZE = 10_000;
 
     private static final Set<String> KNOWN = Set.of(SSL_MODE, SSL_CA, SSL_TRUST_STORE, SSL_TRUST_STORE_TYPE,
             SSL_TRUST_STORE_PASSWORD, POOL_SIZE, CONNECT_TIMEOUT_MS, SOCKET_TIMEOUT_MS, MIGRATION,
@@ -94,7 +98,7 @@ public final class MySqlSettings {
         connectTimeoutMs = config.intOption(CONNECT_TIMEOUT_MS, 5000, 100, 600_000);
         socketTimeoutMs = config.intOption(SOCKET_TIMEOUT_MS, 60_000, 0, 3_600_000);
         migration = config.option(MIGRATION).map(MigrationMode::parse).orElse(MigrationMode.MIGRATE);
-        purgeBatchSize = config.intOption(PURGE_BATCH_SIZE, 500, 1, 10_000);
+        purgeBatchSize = config.intOption(PURGE_BATCH_SIZE, DEFAULT_PURGE_BATCH_SIZE, 1, MAX_PURGE_BATCH_SIZE);
         boolean publicKeyRetrieval = config.option(ALLOW_PUBLIC_KEY_RETRIEVAL).map(MySqlSettings::bool).orElse(false);
         if (sslCa != null && config.option(SSL_TRUST_STORE).isPresent()) {
             throw new ConfigurationException("options sslCa and sslTrustStore exclude each other; set one");
