@@ -13,6 +13,12 @@ public enum ConfigSource {
     ENV,
     /** Files of a mounted Secret: host, port, dbName, user, password (the seed's keys). */
     SECRET_FILES,
+    /**
+     * A Kubernetes service link: in a namespace with a Service named {@code mysql},
+     * Kubernetes sets {@code MYSQL_PORT=tcp://ADDRESS:PORT} in every pod. Its port is used
+     * when no other source sets one.
+     */
+    SERVICE_LINK,
     /** Built-in defaults: localhost, 3306, kubedl. */
     DEFAULTS
 }

@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Loads a {@link StorageConfig} the way KubeDL's controller is configured, with this
@@ -21,7 +25,11 @@ import java.util.Map;
  * MYSQL_DB_NAME, MYSQL_USER, MYSQL_PASSWORD and REGION (any other {@code MYSQL_X_Y}
  * becomes the option {@code xY}, e.g. MYSQL_SSL_MODE is {@code sslMode}), then the
  * files of a mounted Secret with the seed's keys (host, port, dbName, user, password;
- * any other file becomes an option of its name), then the defaults.
+ * any other file becomes an option of its name), then the port of a Kubernetes service
+ * link ({@code MYSQL_PORT=tcp://10.96.0.7:3306}, which Kubernetes sets in every pod of a
+ * namespace with a Service named {@code mysql}), then the defaults. The other service-link
+ * variables ({@code MYSQL_SERVICE_HOST}, {@code MYSQL_SERVICE_PORT*}, {@code MYSQL_PORT_*})
+ * are not options and are skipped.
  *
  * <pre>{@code
  * StorageConfig config = StorageConfigLoader.fromEnvironment()
@@ -31,12 +39,17 @@ import java.util.Map;
  * }</pre>
  */
 public final class StorageConfigLoader {
+    private static final Logger LOG = LoggerFactory.getLogger(StorageConfigLoader.class);
+    /** What Kubernetes writes into {@code <SERVICE>_PORT}: {@code tcp://10.96.0.7:3306}, also with an IPv6 address. */
+    private static final Pattern SERVICE_LINK = Pattern.compile("(?:tcp|udp|sctp)://\\S+:(\\d{1,5})");
     private static final List<String> SETTINGS = List.of("storage", "region", "host", "port", "dbName", "user", "password");
     private static final Map<String, String> ENV_NAMES = Map.of(
             "MYSQL_HOST", "host", "MYSQL_PORT", "port", "MYSQL_DB_NAME", "dbName",
             "MYSQL_USER", "user", "MYSQL_PASSWORD", "password", "REGION", "region");
 
     private final Map<ConfigSource, Map<String, String>> layers = new EnumMap<>(ConfigSource.class);
+    /** MYSQL_PORT when it held a Kubernetes service link, for the log line of load() */
+    private String serviceLinkValue;
 
     private StorageConfigLoader(Map<String, String> env) {
         for (ConfigSource source : ConfigSource.values()) {
@@ -171,6 +184,7 @@ public final class StorageConfigLoader {
         b.storage(merged.remove("storage"));
         b.region(merged.remove("region"));
         b.host(merged.remove("host"));
+        logServiceLink();
         String port = merged.remove("port");
         if (port != null) {
             try {
@@ -186,16 +200,42 @@ public final class StorageConfigLoader {
         return b.build();
     }
 
+    /** Says where the port came from when a service link was seen: it may be the port of another database. */
+    private void logServiceLink() {
+        String link = serviceLinkValue;
+        if (link == null) {
+            return;
+        }
+        ConfigSource winner = sourceOf("port");
+        if (winner == ConfigSource.SERVICE_LINK) {
+            LOG.info("port {} taken from MYSQL_PORT={}, a Kubernetes service link (a Service named 'mysql' in this"
+                    + " namespace); set the Secret key 'port' or a numeric MYSQL_PORT to choose another",
+                    layers.get(ConfigSource.SERVICE_LINK).get("port"), link);
+        } else {
+            LOG.info("MYSQL_PORT={} is a Kubernetes service link; the port from {} wins", link, winner);
+        }
+    }
+
     private void readEnv(Map<String, String> env) {
         Map<String, String> layer = layers.get(ConfigSource.ENV);
         env.forEach((name, value) -> {
             String key = ENV_NAMES.get(name);
-            if (key != null) {
+            Matcher link = value == null ? null : SERVICE_LINK.matcher(value.trim());
+            if (name.equals("MYSQL_PORT") && link != null && link.matches()) {
+                serviceLinkValue = value.trim();
+                layers.get(ConfigSource.SERVICE_LINK).put("port", link.group(1));
+            } else if (isServiceLinkVariable(name)) {
+                return; // Kubernetes' MYSQL_SERVICE_HOST, MYSQL_SERVICE_PORT*, MYSQL_PORT_3306_TCP*: not options
+            } else if (key != null) {
                 layer.put(key, value);
             } else if (name.startsWith("MYSQL_") && name.length() > "MYSQL_".length()) {
                 layer.put(optionName(name.substring("MYSQL_".length())), value);
             }
         });
+    }
+
+    private static boolean isServiceLinkVariable(String name) {
+        return name.startsWith("MYSQL_SERVICE_HOST") || name.startsWith("MYSQL_SERVICE_PORT") || name.startsWith("MYSQL_PORT_");
     }
 
     /** MYSQL_SSL_MODE is the option sslMode: env names are SNAKE_CASE, option names camelCase. */

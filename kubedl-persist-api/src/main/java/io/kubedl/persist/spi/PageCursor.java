@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -19,6 +20,12 @@ import java.util.zip.CRC32;
  *
  * <p>Providers choose what the position is (e.g. gmtCreated and a row id) and bind
  * every value of it as an SQL parameter: a token is input from the outside.
+ *
+ * <p>The checksum (CRC32) catches tokens that were cut, mistyped or edited by hand; it
+ * is not a signature: anyone can compute it, so a token with a valid checksum may still
+ * hold any value. Read position values only with {@link #number} and
+ * {@link #epochSecond}, which refuse what no store could have issued with
+ * {@link InvalidPageTokenException}, never another exception.
  */
 public final class PageCursor {
     private static final byte FORMAT = 1;
@@ -103,5 +110,33 @@ public final class PageCursor {
         } catch (IOException e) {
             throw new InvalidPageTokenException("is truncated");
         }
+    }
+
+    /**
+     * @param part a position value that holds a whole number (a row id, an index)
+     * @return the number
+     * @throws InvalidPageTokenException when it is not a decimal 64-bit number
+     */
+    public static long number(String part) {
+        try {
+            return Long.parseLong(part);
+        } catch (NumberFormatException e) {
+            throw new InvalidPageTokenException("is not a token of this listing (bad position)");
+        }
+    }
+
+    /**
+     * @param part a position value that holds an instant as epoch seconds
+     * @param limits the store's limits: a stored instant lies between their earliest and latest
+     * @return the instant
+     * @throws InvalidPageTokenException when it is not a number or outside the store's range
+     *         (no row of the store can have it, so no page of the store ends there)
+     */
+    public static Instant epochSecond(String part, FieldLimits limits) {
+        long seconds = number(part);
+        if (seconds < limits.earliest().getEpochSecond() || seconds > limits.latest().getEpochSecond()) {
+            throw new InvalidPageTokenException("is not a token of this listing (position time out of range)");
+        }
+        return Instant.ofEpochSecond(seconds);
     }
 }

@@ -5,6 +5,7 @@ import io.kubedl.persist.ValueTooLongException;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.PodRecord;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -110,6 +111,57 @@ public final class RecordValidator {
     }
 
     /**
+     * V1 for the arguments of the SPI's methods: a null key, query, name or set is refused
+     * the same way in every provider, naming the parameter, instead of one provider
+     * answering empty and another throwing NullPointerException.
+     *
+     * @param parameter the parameter's name as the SPI spells it, e.g. {@code key}, {@code query}
+     * @param value the argument
+     * @param <T> its type
+     * @return the argument
+     * @throws InvalidRecordException naming the parameter when the argument is null
+     */
+    public <T> T argument(String parameter, T value) {
+        if (value == null) {
+            throw new InvalidRecordException(parameter, "must not be null");
+        }
+        return value;
+    }
+
+    /**
+     * V1, V2 for an instant a method writes into rows (markRemoved's, markRemovedAll's
+     * and reconcile's {@code removedAt}): not null and inside the store's range, as a
+     * record's times are. Without this check a removal time the store cannot hold was
+     * stored (and the row could not be saved again) or refused by the server naming no
+     * field.
+     *
+     * @param parameter the parameter's name, e.g. {@code removedAt}
+     * @param value the instant
+     * @return the instant truncated to seconds (the records' precision)
+     * @throws InvalidRecordException naming the parameter when it is null or out of range
+     */
+    public Instant instant(String parameter, Instant value) {
+        Instant seconds = argument(parameter, value).truncatedTo(ChronoUnit.SECONDS);
+        time(parameter, seconds);
+        return seconds;
+    }
+
+    /**
+     * A status is a Kubernetes word: surrounding whitespace is refused (a blank status
+     * cannot even be made). SQL stores with PAD SPACE collations would otherwise treat
+     * "Failed " as finished and "Running " as the same status as "Running", and the
+     * in-memory store would not: one rule for every provider.
+     */
+    private void status(String value) {
+        text("status", value);
+        if (value.isBlank() || Character.isWhitespace(value.charAt(0))
+                || Character.isWhitespace(value.charAt(value.length() - 1))) {
+            throw new InvalidRecordException("status", "must not be blank or start or end with whitespace, was '"
+                    + value + "'");
+        }
+    }
+
+    /**
      * Identities and Kubernetes names never carry surrounding whitespace. Refusing it keeps
      * "abc" and "abc " from being one identity in SQL stores whose collations ignore
      * trailing spaces (PAD SPACE), which would let one object overwrite another (I1, I2).
@@ -120,15 +172,6 @@ public final class RecordValidator {
                 || Character.isWhitespace(value.charAt(value.length() - 1)))) {
             throw new InvalidRecordException(field, "must not start or end with whitespace, was '" + value + "'");
         }
-    }
-
-    /**
-     * A status with surrounding whitespace is another string to an exact comparison and
-     * the same one to a PAD SPACE collation, so "Failed " would be finished in one store
-     * and not in another (D1); Kubernetes never writes one.
-     */
-    private void status(String value) {
-        identifier("status", value);
     }
 
     private void text(String field, String value) {

@@ -142,4 +142,50 @@ class StorageConfigLoaderTest {
         assertThat(StorageConfigLoader.optionName("CONNECT_TIMEOUT_MS")).isEqualTo("connectTimeoutMs");
         assertThat(StorageConfigLoader.optionName("_X")).isEqualTo("x");
     }
+
+    /**
+     * Issue 12 item 7: the variables kubelet sets in every pod of a namespace with a Service
+     * named {@code mysql} (cluster IP 10.96.0.7, port 3306 named "mysql"), beside the seed
+     * Deployment's env (which does not set MYSQL_PORT).
+     */
+    private static Map<String, String> podEnvWithMysqlServiceLink(String linkPort) {
+        return Map.ofEntries(Map.entry("MYSQL_HOST", "mysql.kubedl-system"), Map.entry("MYSQL_DB_NAME", "kubedl"),
+                Map.entry("MYSQL_USER", "kubedl"), Map.entry("MYSQL_PASSWORD", "pw"),
+                Map.entry("MYSQL_PORT", "tcp://10.96.0.7:" + linkPort),
+                Map.entry("MYSQL_PORT_" + linkPort + "_TCP", "tcp://10.96.0.7:" + linkPort),
+                Map.entry("MYSQL_PORT_" + linkPort + "_TCP_PROTO", "tcp"),
+                Map.entry("MYSQL_PORT_" + linkPort + "_TCP_PORT", linkPort),
+                Map.entry("MYSQL_PORT_" + linkPort + "_TCP_ADDR", "10.96.0.7"),
+                Map.entry("MYSQL_SERVICE_HOST", "10.96.0.7"),
+                Map.entry("MYSQL_SERVICE_PORT", linkPort),
+                Map.entry("MYSQL_SERVICE_PORT_MYSQL", linkPort));
+    }
+
+    @Test
+    void p2_aKubernetesServiceLinkInMysqlPortGivesItsPort() {
+        StorageConfigLoader loader = StorageConfigLoader.fromEnvironment(podEnvWithMysqlServiceLink("13306"));
+        StorageConfig config = loader.load();
+        assertThat(config.port()).hasValue(13306);
+        assertThat(loader.sourceOf("port")).isEqualTo(ConfigSource.SERVICE_LINK);
+        assertThat(config.host()).contains("mysql.kubedl-system");
+        assertThat(config.options()).as("service-link variables are not options").isEmpty();
+    }
+
+    @Test
+    void p2_theSecretsPortAndANumericMysqlPortWinOverAServiceLink() throws IOException {
+        secretFile("port", "3307");
+        StorageConfigLoader fromSecret = StorageConfigLoader.fromEnvironment(podEnvWithMysqlServiceLink("3306"))
+                .secretDirectory(secret);
+        assertThat(fromSecret.load().port()).hasValue(3307);
+        assertThat(fromSecret.sourceOf("port")).isEqualTo(ConfigSource.SECRET_FILES);
+        StorageConfigLoader numeric = StorageConfigLoader.fromEnvironment(Map.of("MYSQL_PORT", "3308"));
+        assertThat(numeric.load().port()).hasValue(3308);
+        assertThat(numeric.sourceOf("port")).isEqualTo(ConfigSource.ENV);
+    }
+
+    @Test
+    void p2_aMysqlPortThatIsNeitherANumberNorAServiceLinkIsStillRefused() {
+        assertThatThrownBy(() -> StorageConfigLoader.fromEnvironment(Map.of("MYSQL_PORT", "http://x/3306")).load())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("port must be a number");
+    }
 }

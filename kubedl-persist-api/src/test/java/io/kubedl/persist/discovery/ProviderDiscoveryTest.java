@@ -11,9 +11,12 @@ import io.kubedl.persist.config.StorageConfig;
 import io.kubedl.persist.discovery.ProviderRegistry;
 import io.kubedl.persist.spi.MetaStore;
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.URLClassLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Rule P1, with the test providers registered in src/test/resources/META-INF/services. */
 class ProviderDiscoveryTest {
@@ -78,5 +81,36 @@ class ProviderDiscoveryTest {
     void p1_registryOfExplicitProvidersDetectsDuplicatesToo() {
         ProviderRegistry registry = ProviderRegistry.of(List.of(new AlphaProvider(), new AlphaProvider()));
         assertThatThrownBy(() -> registry.find("alpha")).isInstanceOf(DuplicateProviderException.class);
+    }
+
+    /**
+     * Issue 12 item 8: a services file whose first entries name a class that is missing, a
+     * class that is not a provider and a class whose initialization fails, before a working
+     * provider. The stream walk of ServiceLoader gave up at the missing class and hid every
+     * provider after it.
+     */
+    @Test
+    void p1_brokenServicesEntriesDoNotHideTheWorkingProviders(@TempDir Path plugins) throws Exception {
+        Path services = plugins.resolve("META-INF/services/io.kubedl.persist.spi.PersistProvider");
+        Files.createDirectories(services.getParent());
+        Files.writeString(services, String.join("\n", "io.kubedl.persist.discovery.missing.MySqlProvider",
+                ConfigOnlyStore.class.getName(), FailingInitProvider.class.getName(), LateProvider.class.getName()) + "\n");
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {plugins.toUri().toURL()},
+                ProviderDiscoveryTest.class.getClassLoader())) {
+            ProviderRegistry registry = ProviderRegistry.discover(loader);
+            assertThat(registry.names()).containsExactly("alpha", "late", "twin");
+            assertThat(registry.find("late")).isInstanceOf(LateProvider.class);
+            assertThat(registry.broken()).hasSize(4).anySatisfy(b -> assertThat(b).contains("missing.MySqlProvider"))
+                    .anySatisfy(b -> assertThat(b).contains(ConfigOnlyStore.class.getName() + " not a subtype"))
+                    .anySatisfy(b -> assertThat(b).contains(FailingInitProvider.class.getName()))
+                    .anySatisfy(b -> assertThat(b).contains(BrokenProvider.class.getName()));
+            assertThatThrownBy(() -> registry.find("mysql")).isInstanceOf(ProviderNotFoundException.class)
+                    .hasMessageContaining("available: alpha, late, twin")
+                    .hasMessageContaining("a services entry that could not be loaded may be it")
+                    .hasMessageContaining("missing.MySqlProvider")
+                    .hasMessageNotContaining(FailingInitProvider.class.getName());
+            assertThatThrownBy(() -> registry.find("sqlite")).isInstanceOf(ProviderNotFoundException.class)
+                    .hasMessageNotContaining("could not be loaded");
+        }
     }
 }

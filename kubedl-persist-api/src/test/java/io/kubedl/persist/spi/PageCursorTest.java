@@ -53,4 +53,20 @@ class PageCursorTest {
         String token = PageCursor.encode("fp", List.of("a", "b"));
         assertThatThrownBy(() -> PageCursor.decode(token, "fp", 3)).hasMessageContaining("2 key parts, expected 3");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"99999999999999999", "-99999999999999999", "253402300800", "-30610224001", "1e9", "9223372036854775808"})
+    void q3_positionTimeNoStoreHoldsIsAPageTokenError(String seconds) {
+        // issue 12 item 2: 99999999999999999 escaped as java.time.DateTimeException
+        assertThatThrownBy(() -> PageCursor.epochSecond(seconds, FieldLimits.DEFAULT))
+                .isInstanceOf(InvalidPageTokenException.class)
+                .satisfies(e -> assertThat(((InvalidPageTokenException) e).field()).isEqualTo("pageToken"));
+    }
+
+    @Test
+    void q3_positionTimesInsideTheStoreRangeAreRead() {
+        assertThat(PageCursor.epochSecond("253402300799", FieldLimits.DEFAULT)).isEqualTo(FieldLimits.DEFAULT.latest());
+        assertThat(PageCursor.epochSecond("-30610224000", FieldLimits.DEFAULT)).isEqualTo(FieldLimits.DEFAULT.earliest());
+        assertThat(PageCursor.number("-42")).isEqualTo(-42L);
+    }
 }

@@ -28,6 +28,20 @@ class RecordValidatorTest {
     }
 
     @Test
+    void v1_statusWithSurroundingWhitespaceIsRefusedNamingStatus() {
+        for (String status : List.of("Failed ", " Running", "Succeeded\t")) {
+            assertThatThrownBy(() -> validator.check(job().status(status).build()))
+                    .isInstanceOf(InvalidRecordException.class).extracting(e -> ((InvalidRecordException) e).field()).isEqualTo("status");
+            assertThatThrownBy(() -> validator.check(pod().status(status).build()))
+                    .isInstanceOf(InvalidRecordException.class).extracting(e -> ((InvalidRecordException) e).field()).isEqualTo("status");
+        }
+        assertThatThrownBy(() -> validator.checkAll(List.of(job().status("Failed ").build()), "jobs"))
+                .isInstanceOf(InvalidRecordException.class).extracting(e -> ((InvalidRecordException) e).field())
+                .isEqualTo("jobs[0].status");
+        assertThatCode(() -> validator.check(job().status("Suspended").build())).as("an unknown status is kept").doesNotThrowAnyException();
+    }
+
+    @Test
     void v2_overlongNameNamesFieldLimitAndLength() {
         JobRecord tooLong = job().name("n".repeat(254)).build();
         assertThatThrownBy(() -> validator.check(tooLong))

@@ -196,11 +196,19 @@ record KubernetesQuantity(BigDecimal value, Format format, String text) {
             if (digitsFrom == suffix.length() || skipDigits(suffix, digitsFrom) != suffix.length()) {
                 return null;
             }
-            String digits = suffix.substring(digitsFrom).replaceFirst("^0+(?=.)", "");
+            String digits = withoutLeadingZeros(suffix.substring(digitsFrom));
             // an exponent beyond 18 digits only matters for its sign: the value is capped or rounds to 1n
-            long magnitude = digits.length() > 18 ? Long.MAX_VALUE / 4 : Long.parseLong(digits);
+            long magnitude = digits.isEmpty() ? 0 : digits.length() > 18 ? Long.MAX_VALUE / 4 : Long.parseLong(digits);
             return new Spelling(negative, integer, fraction, Format.DECIMAL_EXPONENT, 10,
                     suffix.charAt(1) == '-' ? -magnitude : magnitude);
+        }
+
+        private static String withoutLeadingZeros(String digits) {
+            int first = 0;
+            while (first < digits.length() && digits.charAt(first) == '0') {
+                first++;
+            }
+            return digits.substring(first);
         }
 
         KubernetesQuantity toQuantity(String text) {
@@ -208,7 +216,7 @@ record KubernetesQuantity(BigDecimal value, Format format, String text) {
                 return new KubernetesQuantity(BigDecimal.ZERO, Format.DECIMAL_SI, "0");
             }
             String digits = integer + fraction;
-            String significant = digits.replaceFirst("^0+", "");
+            String significant = withoutLeadingZeros(digits);
             if (significant.isEmpty()) {
                 return new KubernetesQuantity(BigDecimal.ZERO, format, null);
             }

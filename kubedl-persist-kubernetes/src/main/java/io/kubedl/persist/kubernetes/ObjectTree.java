@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * A read-only position in the JSON tree of a Kubernetes object together with its path,
@@ -18,6 +19,8 @@ import java.time.format.DateTimeParseException;
  * never as an exception.
  */
 record ObjectTree(JsonNode node, String path) {
+    private static final Pattern ASCII_INTEGER = Pattern.compile("[+-]?[0-9]{1,10}");
+
     /**
      * Plain Jackson is enough for fabric8's model classes, which carry their own Jackson
      * annotations; modules on the class path (jackson-datatype-jsr310, which the fabric8
@@ -178,7 +181,7 @@ record ObjectTree(JsonNode node, String path) {
         try {
             String trimmed = text == null ? "" : text.trim();
             // Integer.parseInt also takes non-ASCII digits ("２"); Kubernetes does not
-            if (!trimmed.matches("[+-]?[0-9]{1,10}")) {
+            if (!ASCII_INTEGER.matcher(trimmed).matches()) {
                 throw new NumberFormatException(trimmed);
             }
             return Integer.parseInt(trimmed);

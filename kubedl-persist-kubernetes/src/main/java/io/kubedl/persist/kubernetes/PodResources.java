@@ -19,7 +19,12 @@ public record PodResources(SortedMap<String, String> requests, SortedMap<String,
     /** No requests and no limits. */
     public static final PodResources NONE = new PodResources(null, null);
 
-    /** Copies both maps into unmodifiable sorted maps; null reads as empty. */
+    /**
+     * Copies both maps into unmodifiable sorted maps; null reads as empty.
+     *
+     * @param requests resource name to quantity, or null
+     * @param limits resource name to quantity, or null
+     */
     public PodResources {
         requests = sortedCopy(requests);
         limits = sortedCopy(limits);

@@ -13,7 +13,13 @@ import java.util.SortedMap;
  */
 public record ReplicaResources(int replicas, SortedMap<String, String> requests, SortedMap<String, String> limits) {
 
-    /** Copies both maps into unmodifiable sorted maps; null reads as empty. */
+    /**
+     * Copies both maps into unmodifiable sorted maps; null reads as empty.
+     *
+     * @param replicas how many replicas
+     * @param requests resource name to quantity per replica, or null
+     * @param limits resource name to quantity per replica, or null
+     */
     public ReplicaResources {
         requests = PodResources.sortedCopy(requests);
         limits = PodResources.sortedCopy(limits);

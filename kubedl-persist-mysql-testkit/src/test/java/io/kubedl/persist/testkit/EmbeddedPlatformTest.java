@@ -1,6 +1,10 @@
 package io.kubedl.persist.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,5 +26,18 @@ class EmbeddedPlatformTest {
                 .contains("Linux x86-64 only", osName + " " + osArch, "KUBEDL_TEST_MYSQL_URL", "MYSQL_HOST",
                         "--meta-storage sqlite")
                 .doesNotContain("\n"));
+    }
+
+    @Test
+    void withoutAServerUrlOrDockerAnUnsupportedPlatformFailsAtOnceWithThatLineAndNoStackOfMariaDb4j() {
+        // DOCKER_HOST on a closed port: no container, whatever this machine has
+        Map<String, String> env = Map.of("DOCKER_HOST", "tcp://127.0.0.1:1");
+        String why = EmbeddedPlatform.whyUnsupported("Mac OS X", "aarch64").orElseThrow();
+        assertThatThrownBy(() -> TestServers.resolve(env, EmbeddedPlatform.whyUnsupported("Mac OS X", "aarch64")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasNoCause()
+                .hasMessageContaining(why)
+                .hasMessageContaining("no container either")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
     }
 }

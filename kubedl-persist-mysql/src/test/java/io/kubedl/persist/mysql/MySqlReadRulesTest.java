@@ -18,6 +18,7 @@ import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.Page;
 import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.MetaStore;
+import io.kubedl.persist.spi.PageCursor;
 import io.kubedl.persist.testkit.TestServerKind;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -171,5 +172,26 @@ class MySqlReadRulesTest extends StoreOnFreshDatabaseTest {
 
     private static List<String> names(MetaStore store, String contains) {
         return store.jobs().list(JobQuery.builder().nameContains(contains).build()).items().stream().map(JobRecord::name).toList();
+    }
+
+    /**
+     * Issue 12 item 2: a token with a valid checksum (anyone can compute CRC32) whose
+     * position holds a time no row can have escaped as java.time.DateTimeException, or
+     * reached the server as a DATETIME it refuses.
+     */
+    @Test
+    void q3_forgedTokenWithAValidChecksumAndAnImpossibleTimeIsAPageTokenError() {
+        store.jobs().save(job("a", "1", JobStatus.RUNNING));
+        store.pods().save(pod("p", "a", "a-worker-0", "1", PodStatus.RUNNING));
+        JobQuery jobs = JobQuery.builder().pageSize(1).build();
+        PodQuery pods = PodQuery.builder().pageSize(1).build();
+        for (String seconds : List.of("99999999999999999", "253402300800", "-99999999999999999")) {
+            String jobToken = PageCursor.encode(jobs.filterFingerprint(), List.of(seconds, "1"));
+            assertThatThrownBy(() -> store.jobs().list(jobs.nextPage(jobToken)))
+                    .as(seconds).isInstanceOf(InvalidPageTokenException.class);
+            String podToken = PageCursor.encode(pods.filterFingerprint(), List.of("=Worker", "0", seconds, "1"));
+            assertThatThrownBy(() -> store.pods().list(pods.nextPage(podToken)))
+                    .as(seconds).isInstanceOf(InvalidPageTokenException.class);
+        }
     }
 }

@@ -50,12 +50,18 @@ public final class TckRecords {
         return Long.toString(versions.incrementAndGet());
     }
 
-    /** @param name job name @return a created TFJob with PS and workers, version {@link #nextVersion()} */
+    /**
+     * @param name job name
+     * @return a created TFJob with PS and workers, version {@link #nextVersion()}
+     */
     public JobRecord tfJob(String name) {
         return job("TFJob", name).resources(TF_RESOURCES).build();
     }
 
-    /** @param name job name @return a created PyTorchJob with a master and workers */
+    /**
+     * @param name job name
+     * @return a created PyTorchJob with a master and workers
+     */
     public JobRecord pyTorchJob(String name) {
         return job("PyTorchJob", name).resources(TORCH_RESOURCES).build();
     }
@@ -119,26 +125,38 @@ public final class TckRecords {
                 .gmtModified(created);
     }
 
-    /** @param job a job @return the same job one step later: Running, next version, gmtRunning set */
+    /**
+     * @param job a job
+     * @return the same job one step later: Running, next version, gmtRunning set
+     */
     public JobRecord running(JobRecord job) {
         Instant at = nextCreated();
         return job.toBuilder().version(nextVersion()).status(JobStatus.RUNNING).gmtModified(at).gmtRunning(at).build();
     }
 
-    /** @param job a job @return the same job one step later: Succeeded, next version, gmtFinished set */
+    /**
+     * @param job a job
+     * @return the same job one step later: Succeeded, next version, gmtFinished set
+     */
     public JobRecord succeeded(JobRecord job) {
         Instant at = nextCreated();
         return job.toBuilder().version(nextVersion()).status(JobStatus.SUCCEEDED).gmtModified(at).gmtFinished(at).build();
     }
 
-    /** @param pod a pod @return the same pod one step later: Running on a node, next version, gmtStarted set */
+    /**
+     * @param pod a pod
+     * @return the same pod one step later: Running on a node, next version, gmtStarted set
+     */
     public PodRecord running(PodRecord pod) {
         Instant at = nextCreated();
         return pod.toBuilder().version(nextVersion()).status(PodStatus.RUNNING).hostIp("10.0.3.17").podIp("172.16.4.21")
                 .gmtModified(at).gmtStarted(at).build();
     }
 
-    /** @param pod a pod @return the same pod one step later: Succeeded, next version, gmtFinished set */
+    /**
+     * @param pod a pod
+     * @return the same pod one step later: Succeeded, next version, gmtFinished set
+     */
     public PodRecord succeeded(PodRecord pod) {
         Instant at = nextCreated();
         return pod.toBuilder().version(nextVersion()).status(PodStatus.SUCCEEDED).gmtModified(at).gmtFinished(at).build();

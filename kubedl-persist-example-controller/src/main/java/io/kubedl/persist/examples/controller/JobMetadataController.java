@@ -49,7 +49,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Reconcile is scoped by region: the controller MUST watch every namespace of its
  * region, as it does, or it would mark the jobs of the namespaces it does not see
- * removed. Jobs whose tenancy annotation names another region are not reconciled here.
+ * removed. The controller's region wins over a job's tenancy annotation (as in KubeDL); only
+ * without a region is a job stored in its annotation's region, which is then not reconciled here.
  */
 public final class JobMetadataController implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JobMetadataController.class);

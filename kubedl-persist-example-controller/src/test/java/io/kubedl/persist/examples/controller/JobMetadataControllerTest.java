@@ -51,12 +51,13 @@ class JobMetadataControllerTest {
             GenericKubernetesResource bert = create(job(TrainingJobKind.PYTORCH_JOB, "team-nlp", "bert"));
             Pod bertMaster = client.resource(pod(bert, "master", 0)).create();
             GenericKubernetesResource broken = job(TrainingJobKind.TF_JOB, "team-vision", "broken");
-            broken.getMetadata().setAnnotations(Map.of("kubedl.io/tenancy", "{not json"));
+            // a malformed replica count refuses the job (a malformed tenancy annotation no longer does: it is left out)
+            broken.getAdditionalProperties().put("spec", Map.of("tfReplicaSpecs", Map.of("Worker", Map.of("replicas", "two"))));
             broken = create(broken);
             awaitJob(store, mnist, JobStatus.CREATED, true);
             awaitJob(store, bert, JobStatus.CREATED, true);
             awaitPod(store, mnistWorker, PodStatus.PENDING, true);
-            Await.until("the job with a malformed annotation skipped and counted", WAIT, () -> controller.refusedEvents() == 1);
+            Await.until("the job with a malformed replica count skipped and counted", WAIT, () -> controller.refusedEvents() == 1);
             assertThat(store.jobs().get(key(broken))).as("nothing stored for it").isEmpty();
 
             mnist = update(withCondition(mnist, "Running"));

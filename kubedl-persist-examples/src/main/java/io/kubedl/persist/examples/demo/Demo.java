@@ -17,7 +17,8 @@ import java.util.UUID;
  * MYSQL_HOST in the environment it starts an embedded MariaDB for the run and stops it
  * at the end; with MYSQL_HOST (and MYSQL_PORT, MYSQL_DB_NAME, MYSQL_USER,
  * MYSQL_PASSWORD) it writes into that server's database. {@code --meta-storage sqlite}
- * runs the same story on the SQLite plugin in memory.
+ * runs the same story on the SQLite plugin, in memory, or with
+ * {@code --storage-option path=FILE} into a file that the command line reads afterwards.
  */
 public final class Demo {
     private Demo() {

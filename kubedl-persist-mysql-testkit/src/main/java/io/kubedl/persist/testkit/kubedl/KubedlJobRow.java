@@ -53,31 +53,51 @@ public record KubedlJobRow(String name, String namespace, String jobId, String v
                 null, "", "", 0, 1, null, created, created.plusSeconds(3), created.plusSeconds(20), null);
     }
 
-    /** @param v new version @return a copy */
+    /**
+     * @param v new version
+     * @return a copy
+     */
     public KubedlJobRow withVersion(String v) {
         return new KubedlJobRow(name, namespace, jobId, v, status, kind, resources, deployRegion, tenant, owner, deleted,
                 isInEtcd, remark, gmtCreated, gmtModified, gmtRunning, gmtFinished);
     }
 
-    /** @param s new status @param finished completion time @return a copy */
+    /**
+     * @param s new status
+     * @param finished completion time
+     * @return a copy
+     */
     public KubedlJobRow withStatus(String s, Instant finished) {
         return new KubedlJobRow(name, namespace, jobId, version, s, kind, resources, deployRegion, tenant, owner, deleted,
                 isInEtcd, remark, gmtCreated, gmtModified, gmtRunning, finished);
     }
 
-    /** @param region region or null @param t tenant @param o owner @return a copy */
+    /**
+     * @param region region or null
+     * @param t tenant
+     * @param o owner
+     * @return a copy
+     */
     public KubedlJobRow withTenancy(String region, String t, String o) {
         return new KubedlJobRow(name, namespace, jobId, version, status, kind, resources, region, t, o, deleted,
                 isInEtcd, remark, gmtCreated, gmtModified, gmtRunning, gmtFinished);
     }
 
-    /** @param d deleted flag @param inEtcd is_in_etcd @return a copy */
+    /**
+     * @param d deleted flag
+     * @param inEtcd is_in_etcd
+     * @return a copy
+     */
     public KubedlJobRow withFlags(Integer d, Integer inEtcd) {
         return new KubedlJobRow(name, namespace, jobId, version, status, kind, resources, deployRegion, tenant, owner, d,
                 inEtcd, remark, gmtCreated, gmtModified, gmtRunning, gmtFinished);
     }
 
-    /** @param r remark @param running running time @return a copy */
+    /**
+     * @param r remark
+     * @param running running time
+     * @return a copy
+     */
     public KubedlJobRow withRemark(String r, Instant running) {
         return new KubedlJobRow(name, namespace, jobId, version, status, kind, resources, deployRegion, tenant, owner,
                 deleted, isInEtcd, r, gmtCreated, gmtModified, running, gmtFinished);

@@ -55,19 +55,31 @@ public record KubedlPodRow(String name, String namespace, String podId, String v
                 "172.16.3.9", null, 0, 1, null, created, created.plusSeconds(2), created.plusSeconds(9), null);
     }
 
-    /** @param v version @return a copy */
+    /**
+     * @param v version
+     * @return a copy
+     */
     public KubedlPodRow withVersion(String v) {
         return new KubedlPodRow(name, namespace, podId, v, status, image, jobId, replicaType, resources, hostIp, podIp,
                 deployRegion, deleted, isInEtcd, remark, gmtCreated, gmtModified, gmtStarted, gmtFinished);
     }
 
-    /** @param s phase @param r remark @param finished end @param inEtcd is_in_etcd @return a copy */
+    /**
+     * @param s phase
+     * @param r remark
+     * @param finished end
+     * @param inEtcd is_in_etcd
+     * @return a copy
+     */
     public KubedlPodRow withEnd(String s, String r, Instant finished, Integer inEtcd) {
         return new KubedlPodRow(name, namespace, podId, version, s, image, jobId, replicaType, resources, hostIp, podIp,
                 deployRegion, deleted, inEtcd, r, gmtCreated, gmtModified, gmtStarted, finished);
     }
 
-    /** @param region region or null @return a copy */
+    /**
+     * @param region region or null
+     * @return a copy
+     */
     public KubedlPodRow withRegion(String region) {
         return new KubedlPodRow(name, namespace, podId, version, status, image, jobId, replicaType, resources, hostIp,
                 podIp, region, deleted, isInEtcd, remark, gmtCreated, gmtModified, gmtStarted, gmtFinished);

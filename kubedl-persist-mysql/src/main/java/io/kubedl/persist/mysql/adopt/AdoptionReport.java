@@ -54,7 +54,7 @@ public final class AdoptionReport {
     public TableReport jobs() { return jobs; }
     /** @return the figures of KubeDL's pod table */
     public TableReport pods() { return pods; }
-    /** @return the steps apply takes (dry run) or took (apply), in order */
+    /** @return the steps apply takes (dry run) or took (apply), in order; when there is nothing to do, why */
     public List<String> actions() { return actions; }
     /** @return what keeps apply from running, each with what to do; empty when it can run */
     public List<String> problems() { return problems; }
@@ -78,7 +78,7 @@ public final class AdoptionReport {
             out.add("cannot apply: " + p);
         }
         for (String a : actions) {
-            out.add((applied ? "did: " : "will: ") + a);
+            out.add(nothingToDo ? "does " + a : (applied ? "did: " : "will: ") + a);
         }
         return List.copyOf(out);
     }

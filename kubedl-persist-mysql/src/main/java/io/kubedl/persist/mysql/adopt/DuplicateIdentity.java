@@ -15,8 +15,4 @@ import java.util.List;
  * @param droppedIds the ids of the rows not kept, ascending
  */
 public record DuplicateIdentity(String uid, String region, long keptId, String keptVersion, List<Long> droppedIds) {
-    /** Copies the list. */
-    public DuplicateIdentity {
-        droppedIds = List.copyOf(droppedIds);
-    }
 }

@@ -80,7 +80,7 @@ final class IdentityTally {
                         winner.version().value(), rows.subList(1, rows.size()).stream().map(Candidate::id).sorted().toList()));
             }
         }
-        return new TableReport(table, generation, source, seen, keptRows, dropped, duplicates, softDeleted,
-                unconvertible, nullRegions, keptInEtcd, 0, 0);
+        return new TableReport(table, generation, source, seen, keptRows, dropped, List.copyOf(duplicates), softDeleted,
+                List.copyOf(unconvertible), nullRegions, keptInEtcd, 0, 0);
     }
 }

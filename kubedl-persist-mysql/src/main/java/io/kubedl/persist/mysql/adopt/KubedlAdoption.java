@@ -107,7 +107,8 @@ public final class KubedlAdoption implements AutoCloseable {
     public AdoptionReport plan(ZoneId sourceZone) {
         ensureOpen();
         try {
-            return analyse(session.connection(), sourceZone).report(false, false);
+            Analysis analysis = analyse(session.connection(), sourceZone);
+            return analysis.report(false, analysis.alreadyDone);
         } catch (SQLException e) {
             throw translate("dry run of the adoption", e);
         }
@@ -206,6 +207,8 @@ public final class KubedlAdoption implements AutoCloseable {
     private final class Analysis {
         final List<String> problems = new ArrayList<>();
         final List<String> actions = new ArrayList<>();
+        /** Why there is nothing to do, reported in place of the actions. */
+        final List<String> notes = new ArrayList<>();
         final Set<Long> keptJobs = new HashSet<>();
         final Set<Long> keptPods = new HashSet<>();
         ZoneId zone;
@@ -217,7 +220,7 @@ public final class KubedlAdoption implements AutoCloseable {
 
         AdoptionReport report(boolean applied, boolean done) {
             return new AdoptionReport(settings.database(), applied, zone, done, nothingToDo, resumedStep, jobs, pods,
-                    nothingToDo ? List.of() : actions, problems);
+                    nothingToDo ? notes : actions, problems);
         }
     }
 
@@ -243,6 +246,8 @@ public final class KubedlAdoption implements AutoCloseable {
             } else {
                 a.nothingToDo = true;
                 a.alreadyDone = true;
+                a.notes.add("nothing: adopted at " + state.get().finishedAt() + " UTC from zone "
+                        + state.get().sourceZone() + "; KubeDL's originals are in " + JOB_BACKUP + " and " + POD_BACKUP);
             }
             return a;
         }
@@ -288,6 +293,7 @@ public final class KubedlAdoption implements AutoCloseable {
                         + " adopt again");
             } else {
                 a.nothingToDo = true;
+                a.notes.add("nothing: no KubeDL table in this database (" + job.describe() + ", " + pod.describe() + ")");
             }
             return a;
         }

@@ -29,12 +29,6 @@ public record TableReport(String table, TableGeneration generation, String sourc
         List<UnconvertibleRow> unconvertible, long nullRegions, long keptInEtcd, long rowsCopied,
         long rowsAlreadyPresent) {
 
-    /** Copies the lists. */
-    public TableReport {
-        duplicates = List.copyOf(duplicates);
-        unconvertible = List.copyOf(unconvertible);
-    }
-
     /**
      * @param table our table name
      * @param generation what holds the name

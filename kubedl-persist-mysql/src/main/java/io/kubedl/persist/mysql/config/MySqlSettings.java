@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * {@code xY}): {@value #SSL_MODE}, {@value #SSL_CA}, {@value #SSL_TRUST_STORE},
  * {@value #SSL_TRUST_STORE_TYPE}, {@value #SSL_TRUST_STORE_PASSWORD},
  * {@value #POOL_SIZE}, {@value #CONNECT_TIMEOUT_MS}, {@value #SOCKET_TIMEOUT_MS},
- * {@value #MIGRATION}, {@value #ALLOW_PUBLIC_KEY_RETRIEVAL}, {@value #PURGE_BATCH_SIZE}.
+ * {@value #MIGRATION}, {@value #ALLOW_PUBLIC_KEY_RETRIEVAL}, {@value #PURGE_BATCH_SIZE}, {@value #HOSTS},
+ * {@value #SESSION_VARIABLES}, {@value #DRIVER_PROPERTIES}.
  * The password is never part of {@link #toString()} or of the driver properties (it
  * goes to the pool separately) (rule P3).
  */
@@ -58,14 +59,24 @@ public final class MySqlSettings {
     /** The largest {@value #PURGE_BATCH_SIZE} accepted. */
     public static final int MAX_PURGE_BATCH_SIZE = 10_000;
 
+    /**
+     * Several servers, {@code host[:port],host[:port],...} ({@code [ipv6]:port} for IPv6),
+     * tried in order by Connector/J's failover; exclusive with {@code host}. Env {@code MYSQL_HOSTS}.
+     */
+    public static final String HOSTS = "hosts";
+    /** Session variables set on each new connection, {@code name=value,...}, see docs/high-availability.md. */
+    public static final String SESSION_VARIABLES = "sessionVariables";
+    /** Extra Connector/J properties, {@code key=value;...}; cannot override the provider's own. */
+    public static final String DRIVER_PROPERTIES = "driverProperties";
+
     private static final Set<String> KNOWN = Set.of(SSL_MODE, SSL_CA, SSL_TRUST_STORE, SSL_TRUST_STORE_TYPE,
             SSL_TRUST_STORE_PASSWORD, POOL_SIZE, CONNECT_TIMEOUT_MS, SOCKET_TIMEOUT_MS, MIGRATION,
-            ALLOW_PUBLIC_KEY_RETRIEVAL, PURGE_BATCH_SIZE);
+            ALLOW_PUBLIC_KEY_RETRIEVAL, PURGE_BATCH_SIZE, HOSTS, SESSION_VARIABLES, DRIVER_PROPERTIES);
     // database names end up in a URL and a lock name: keep them to what needs no quoting
     private static final Pattern DATABASE = Pattern.compile("[A-Za-z0-9_$-]{1,64}");
 
-    private final String host;
-    private final int port;
+    private final java.util.List<HostAddress> addresses;
+    private final SessionVariables sessionVariables;
     private final String database;
     private final String user;
     private final String password;
@@ -81,8 +92,19 @@ public final class MySqlSettings {
     private final Set<String> unknownOptions;
 
     private MySqlSettings(StorageConfig config) {
-        host = config.host().orElse(DEFAULT_HOST);
-        port = config.port().orElse(DEFAULT_PORT);
+        int port = config.port().orElse(DEFAULT_PORT);
+        if (port < 1 || port > 65535) {
+            throw new ConfigurationException("port must be between 1 and 65535, was " + port
+                    + " (set MYSQL_PORT or the Secret key 'port')");
+        }
+        Optional<String> hostList = config.option(HOSTS).filter(s -> !s.isBlank());
+        if (hostList.isPresent() && config.host().isPresent()) {
+            throw new ConfigurationException("host and option hosts are both set; set one: host for one server,"
+                    + " hosts (env MYSQL_HOSTS, Secret key 'hosts') for a list");
+        }
+        addresses = hostList.map(list -> HostAddress.list(list, port))
+                .orElseGet(() -> java.util.List.of(HostAddress.single(config.host().orElse(DEFAULT_HOST), port)));
+        sessionVariables = SessionVariables.parse(config.option(SESSION_VARIABLES).orElse(null));
         database = config.database().orElse(DEFAULT_DATABASE);
         if (!DATABASE.matcher(database).matches()) {
             throw new ConfigurationException("dbName must be 1..64 letters, digits, '_', '$' or '-', was '" + database
@@ -131,6 +153,9 @@ public final class MySqlSettings {
         p.put("tcpKeepAlive", "true");
         p.put("allowLoadLocalInfile", "false");
         p.put("allowMultiQueries", "false");
+        // Connector/J's default (true) turns a failed-over connection read-only: every write would then fail
+        // with "Connection is read-only" although the node it moved to is writable (Galera, a new primary)
+        p.put("failOverReadOnly", "false");
         p.put("allowPublicKeyRetrieval", Boolean.toString(publicKeyRetrieval));
         p.put("sslMode", sslMode.name());
         config.option(SSL_TRUST_STORE).filter(s -> !s.isBlank()).ifPresent(url -> {
@@ -138,6 +163,7 @@ public final class MySqlSettings {
             p.put("trustCertificateKeyStoreType", config.option(SSL_TRUST_STORE_TYPE).orElse("PKCS12"));
             config.option(SSL_TRUST_STORE_PASSWORD).ifPresent(pw -> p.put("trustCertificateKeyStorePassword", pw));
         });
+        p.putAll(DriverPropertyOverrides.parse(config.option(DRIVER_PROPERTIES).orElse(null), p));
         driverProperties = Collections.unmodifiableMap(p);
 
         Set<String> unknown = new TreeSet<>(config.options().keySet());
@@ -162,18 +188,40 @@ public final class MySqlSettings {
         throw new ConfigurationException("option allowPublicKeyRetrieval must be true or false, was '" + text + "'");
     }
 
-    /** @return {@code jdbc:mysql://host:port/database}, without credentials or properties */
+    /**
+     * Every part is validated ({@link HostAddress}, the database pattern), so nothing in
+     * it needs escaping and no configuration value can add a parameter or a host.
+     *
+     * @return {@code jdbc:mysql://host:port[,host:port...]/database}, without credentials or properties
+     */
     public String jdbcUrl() {
-        String h = host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
-        return "jdbc:mysql://" + h + ":" + port + "/" + database;
+        return "jdbc:mysql://" + hostList() + "/" + database;
     }
+
+    private String hostList() {
+        return String.join(",", addresses.stream().map(HostAddress::toString).toList());
+    }
+
+    /** @return the servers, in the order Connector/J tries them; one unless option hosts is set */
+    public java.util.List<HostAddress> addresses() { return addresses; }
+
+    /**
+     * @return the statement the pool runs on each new connection: UTC session time zone, then
+     *         the configured session variables
+     */
+    public String connectionInitSql() {
+        return sessionVariables.initSql("time_zone = '+00:00'");
+    }
+
+    /** @return the validated session variables (name to SQL literal), in the order configured */
+    public Map<String, String> sessionVariables() { return sessionVariables.values(); }
 
     /** @return the Connector/J properties, sorted; never the user's password */
     public Map<String, String> driverProperties() { return driverProperties; }
-    /** @return database host */
-    public String host() { return host; }
-    /** @return database port */
-    public int port() { return port; }
+    /** @return the (first) database host */
+    public String host() { return addresses.get(0).host(); }
+    /** @return the (first) database port */
+    public int port() { return addresses.get(0).port(); }
     /** @return database name */
     public String database() { return database; }
     /** @return database user */
@@ -199,9 +247,9 @@ public final class MySqlSettings {
     /** @return option names this provider does not know (logged as a warning, never their values) */
     public Set<String> unknownOptions() { return unknownOptions; }
 
-    /** @return where this store connects: {@code host:port/database as user} */
+    /** @return where this store connects: {@code host:port[,host:port...]/database as user} */
     public String target() {
-        return host + ":" + port + "/" + database + " as " + user;
+        return hostList() + "/" + database + " as " + user;
     }
 
     @Override
@@ -209,6 +257,7 @@ public final class MySqlSettings {
         Map<String, String> shown = new TreeMap<>(driverProperties);
         shown.replaceAll((k, v) -> k.toLowerCase(java.util.Locale.ROOT).contains("password") ? "****" : v);
         return "MySqlSettings[" + jdbcUrl() + ", user=" + user + ", password=" + (password.isEmpty() ? "<empty>" : "****")
-                + ", poolSize=" + poolSize + ", migration=" + migration + ", sslCa=" + sslCa + ", driver=" + shown + "]";
+                + ", poolSize=" + poolSize + ", migration=" + migration + ", sslCa=" + sslCa + ", session="
+                + sessionVariables.values() + ", driver=" + shown + "]";
     }
 }

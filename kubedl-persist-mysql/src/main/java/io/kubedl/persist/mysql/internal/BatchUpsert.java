@@ -52,7 +52,7 @@ import java.util.TreeSet;
  * two batches lock in the same order; a cycle needs a third writer to commit a new
  * identity between their two locking steps (one batch finds it stored, the other
  * absent), and the deadlock that follows rolls one batch back whole, which
- * {@code RecordTable.withDeadlockRetry} runs again with a new nonce. A batch of new
+ * {@code RecordTable.withRetry} runs again with a new nonce. A batch of new
  * identities costs two statements and the commit (lock read, insert); a batch of stored
  * identities two and the commit (lock read, upsert); a batch whose every item is stale
  * or unchanged, as in a resync, one read and the commit.

@@ -26,7 +26,12 @@ final class ConnectorDataSource {
         if (trustStore != null) {
             properties.putAll(trustStore.driverProperties());
         }
-        MysqlDataSource ds = new MysqlDataSource();
+        // the greeting and the login are read within the connect timeout; the configured socket timeout
+        // applies once the connection is made (HandshakeBoundedMysqlDataSource)
+        int socketTimeout = settings.socketTimeoutMs();
+        int handshake = socketTimeout == 0 ? settings.connectTimeoutMs() : Math.min(socketTimeout, settings.connectTimeoutMs());
+        properties.put("socketTimeout", Integer.toString(handshake));
+        MysqlDataSource ds = new HandshakeBoundedMysqlDataSource(socketTimeout);
         ds.initializeProperties(properties);
         ds.setURL(settings.jdbcUrl());
         ds.setUser(settings.user());

@@ -46,7 +46,9 @@ public final class DataSourceStoreOpener {
                         + " in its JDBC URL (jdbc:mysql://host:port/DATABASE)");
             }
             target = "DataSource " + database + " as " + c.getMetaData().getUserName();
-            serverVersion = c.getMetaData().getDatabaseProductVersion();
+            ServerVersion server = ServerVersion.parse(c.getMetaData().getDatabaseProductVersion());
+            server.requireSupported(target); // before any DDL
+            serverVersion = server.toString();
             schema = new SchemaMigrator(database).run(c, migration);
         } catch (SQLException e) {
             throw opening.translate("opening mysql store on the application's DataSource (schema "

@@ -1,6 +1,5 @@
 package io.kubedl.persist.mysql.internal;
 
-import io.kubedl.persist.InvalidPageTokenException;
 import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.model.JobKey;
 import io.kubedl.persist.model.JobRecord;
@@ -10,6 +9,7 @@ import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.spi.RowRules;
 import io.kubedl.persist.query.JobQuery;
 import io.kubedl.persist.query.Page;
+import io.kubedl.persist.spi.FieldLimits;
 import io.kubedl.persist.spi.JobPersist;
 import io.kubedl.persist.spi.PageCursor;
 import io.kubedl.persist.spi.RecordValidator;
@@ -57,6 +57,7 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override JobKey keyOf(String uid, String region) { return new JobKey(region, uid); }
     @Override JobRecord check(JobRecord row) { return validator.check(row); }
     @Override List<JobRecord> checkAll(List<JobRecord> rows) { return validator.checkAll(rows, "jobs"); }
+    @Override RecordValidator validator() { return validator; }
     @Override String describe(JobRecord row) { return "job " + row.namespace() + "/" + row.name() + " (" + row.key() + ")"; }
     @Override String version(JobRecord row) { return row.version().value(); }
     @Override Instant gmtModified(JobRecord row) { return row.gmtModified(); }
@@ -146,6 +147,9 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override
     public Optional<JobRecord> findLatest(String namespace, String name, String kind) {
         lifecycle.ensureOpen();
+        validator.argument("namespace", namespace);
+        validator.argument("name", name);
+        validator.argument("kind", kind);
         SqlWhere where = new SqlWhere().exact("namespace", namespace).exact("name", name).exact("kind", kind);
         return query("findLatest job " + namespace + "/" + name, "SELECT " + SELECT + " FROM job_info" + where.sql()
                 + " ORDER BY gmt_created DESC, id DESC LIMIT 1", where.params()).stream().findFirst();
@@ -154,6 +158,7 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override
     public Page<JobRecord> list(JobQuery query) {
         lifecycle.ensureOpen();
+        validator.argument("query", query);
         SqlStatement statement = listStatement(query);
         List<Map.Entry<Long, JobRecord>> rows = queryWithIds("list jobs", statement.sql(), statement.params());
         if (rows.size() <= query.pageSize()) {
@@ -170,8 +175,8 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
         SqlWhere where = filters(query);
         if (query.pageToken().isPresent()) {
             List<String> position = PageCursor.decode(query.pageToken().get(), query.filterFingerprint(), 2);
-            Instant created = Instant.ofEpochSecond(number(position.get(0)));
-            long id = number(position.get(1));
+            Instant created = PageCursor.epochSecond(position.get(0), FieldLimits.DEFAULT);
+            long id = PageCursor.number(position.get(1));
             where.add("(gmt_created < ? OR (gmt_created = ? AND id < ?))", created, created, id);
         }
         List<Object> params = new ArrayList<>(where.params());
@@ -188,6 +193,8 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
 
     @Override
     public long count(JobQuery query) {
+        lifecycle.ensureOpen();
+        validator.argument("query", query);
         return count("count jobs", countStatement(query));
     }
 
@@ -217,13 +224,5 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
         q.createdFrom().ifPresent(t -> where.add("gmt_created >= ?", t));
         q.createdTo().ifPresent(t -> where.add("gmt_created < ?", t));
         return where;
-    }
-
-    static long number(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidPageTokenException("is not a token of this listing (bad position)");
-        }
     }
 }

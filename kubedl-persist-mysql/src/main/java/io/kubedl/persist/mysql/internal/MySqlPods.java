@@ -9,6 +9,7 @@ import io.kubedl.persist.model.WriteOutcome;
 import io.kubedl.persist.spi.RowRules;
 import io.kubedl.persist.query.Page;
 import io.kubedl.persist.query.PodQuery;
+import io.kubedl.persist.spi.FieldLimits;
 import io.kubedl.persist.spi.PageCursor;
 import io.kubedl.persist.spi.PodPersist;
 import io.kubedl.persist.spi.RecordValidator;
@@ -56,6 +57,7 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override PodKey keyOf(String uid, String region) { return new PodKey(region, uid); }
     @Override PodRecord check(PodRecord row) { return validator.check(row); }
     @Override List<PodRecord> checkAll(List<PodRecord> rows) { return validator.checkAll(rows, "pods"); }
+    @Override RecordValidator validator() { return validator; }
     @Override String describe(PodRecord row) { return "pod " + row.namespace() + "/" + row.name() + " (" + row.key() + ")"; }
     @Override String version(PodRecord row) { return row.version().value(); }
     @Override Instant gmtModified(PodRecord row) { return row.gmtModified(); }
@@ -133,6 +135,8 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override
     public Optional<PodRecord> findLatest(String namespace, String name) {
         lifecycle.ensureOpen();
+        validator.argument("namespace", namespace);
+        validator.argument("name", name);
         SqlWhere where = new SqlWhere().exact("namespace", namespace).exact("name", name);
         return query("findLatest pod " + namespace + "/" + name, "SELECT " + SELECT + " FROM replica_info"
                 + where.sql() + " ORDER BY gmt_created DESC, id DESC LIMIT 1", where.params()).stream().findFirst();
@@ -141,6 +145,7 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override
     public Page<PodRecord> list(PodQuery query) {
         lifecycle.ensureOpen();
+        validator.argument("query", query);
         SqlStatement statement = listStatement(query);
         List<Map.Entry<Long, PodRecord>> rows = queryWithIds("list pods", statement.sql(), statement.params());
         if (rows.size() <= query.pageSize()) {
@@ -166,9 +171,9 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
         SqlWhere where = filters(query);
         if (query.pageToken().isPresent()) {
             List<String> p = PageCursor.decode(query.pageToken().get(), query.filterFingerprint(), 4);
-            long index = MySqlJobs.number(p.get(1));
-            Instant created = Instant.ofEpochSecond(MySqlJobs.number(p.get(2)));
-            long id = MySqlJobs.number(p.get(3));
+            long index = PageCursor.number(p.get(1));
+            Instant created = PageCursor.epochSecond(p.get(2), FieldLimits.DEFAULT);
+            long id = PageCursor.number(p.get(3));
             String after = "(replica_index > ? OR (replica_index = ? AND (gmt_created > ? OR (gmt_created = ? AND id > ?))))";
             if (p.get(0).equals(NULL_TYPE)) {
                 where.add("((replica_type IS NULL AND " + after + ") OR replica_type IS NOT NULL)",
@@ -195,6 +200,8 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
 
     @Override
     public long count(PodQuery query) {
+        lifecycle.ensureOpen();
+        validator.argument("query", query);
         return count("count pods", countStatement(query));
     }
 

@@ -51,7 +51,7 @@ public final class MySqlStoreOpener {
         SqlErrors errors = new SqlErrors(settings.target(), settings.password());
         PemTrustStore trustStore = settings.sslCa().map(PemTrustStore::fromPem).orElse(null);
         HikariConfig config = new HikariConfig();
-        config.setPoolName("kubedl-persist-mysql-" + settings.database());
+        config.setPoolName(IdleConnectionEviction.OWN_POOL + settings.database());
         // P3: URL, user, password and driver properties (a trust-store password among them) go into
         // the driver's own data source; HikariCP logs its config at DEBUG and never sees them
         config.setDataSource(ConnectorDataSource.of(settings, trustStore));
@@ -62,7 +62,8 @@ public final class MySqlStoreOpener {
         config.setValidationTimeout(Math.min(5000L, config.getConnectionTimeout() - 500));
         config.setInitializationFailTimeout(1);
         config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
-        config.setConnectionInitSql("SET time_zone = '+00:00'");
+        config.setConnectionInitSql(settings.connectionInitSql()); // UTC, then option sessionVariables
+        config.setExceptionOverride(new FailoverEviction());
         config.setMaxLifetime(1_800_000);
         config.setKeepaliveTime(120_000);
         try {
@@ -86,7 +87,9 @@ public final class MySqlStoreOpener {
             int schema;
             String serverVersion;
             try (Connection c = pool.getConnection()) {
-                serverVersion = c.getMetaData().getDatabaseProductVersion();
+                ServerVersion server = ServerVersion.parse(c.getMetaData().getDatabaseProductVersion());
+                server.requireSupported(settings.target()); // before any DDL
+                serverVersion = server.toString();
                 schema = new SchemaMigrator(settings.database()).run(c, settings.migration());
             }
             StoreLifecycle lifecycle = new StoreLifecycle("mysql store " + settings.target());

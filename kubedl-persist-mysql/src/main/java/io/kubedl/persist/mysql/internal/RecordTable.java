@@ -4,6 +4,7 @@ import io.kubedl.persist.InvalidRecordException;
 import io.kubedl.persist.StillInEtcdException;
 import io.kubedl.persist.TransientPersistException;
 import io.kubedl.persist.model.WriteOutcome;
+import io.kubedl.persist.spi.RecordValidator;
 import io.kubedl.persist.spi.RowRules;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -105,6 +106,8 @@ abstract class RecordTable<R, K> {
     abstract R check(R row);
     /** @return the records, all validated before any is written */
     abstract List<R> checkAll(List<R> rows);
+    /** @return the validator of the store's limits, also for the arguments of the other methods (V1, V2) */
+    abstract RecordValidator validator();
     /** @return e.g. "job default/mnist (uid)" */
     abstract String describe(R row);
     /** @return the version of a record */
@@ -121,7 +124,7 @@ abstract class RecordTable<R, K> {
     WriteOutcome save(R row) {
         lifecycle.ensureOpen();
         check(row);
-        return withDeadlockRetry(() -> "save " + describe(row), () -> {
+        return withRetry(() -> "save " + describe(row), () -> {
             try (Connection c = dataSource.getConnection()) {
                 int affected;
                 try (PreparedStatement ps = c.prepareStatement(upsertOne)) {
@@ -170,7 +173,7 @@ abstract class RecordTable<R, K> {
         if (rows.isEmpty()) {
             return List.of();
         }
-        return withDeadlockRetry(() -> "saveAll of " + rows.size() + " " + what() + "s", () -> {
+        return withRetry(() -> "saveAll of " + rows.size() + " " + what() + "s", () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -195,8 +198,9 @@ abstract class RecordTable<R, K> {
 
     WriteOutcome markRemoved(K key, Instant removedAt) {
         lifecycle.ensureOpen();
-        Instant at = requireTime("removedAt", removedAt);
-        return withDeadlockRetry(() -> "markRemoved " + what() + " " + key, () -> {
+        validator().argument("key", key);
+        Instant at = validator().instant("removedAt", removedAt);
+        return withRetry(() -> "markRemoved " + what() + " " + key, () -> {
             try (Connection c = dataSource.getConnection()) {
                 SqlWhere where = identity(key).add("is_in_etcd = 1");
                 try (PreparedStatement ps = c.prepareStatement(markRemovedSet + where.sql())) {
@@ -206,9 +210,48 @@ abstract class RecordTable<R, K> {
                         return WriteOutcome.UPDATED;
                     }
                 }
-                return exists(c, key) ? WriteOutcome.UNCHANGED : WriteOutcome.NOT_FOUND;
+                return markRemovedLocked(c, key, at);
             }
         });
+    }
+
+    /**
+     * The one-statement path matched nothing: either there is no row, or it is already
+     * removed, or a concurrent save inserted it just after that statement looked (issue 12
+     * item 1: a plain existence read then answered UNCHANGED for a row still in etcd, and
+     * the controller never retried). Deciding under the row's lock makes D1 exact: the row
+     * is found removed (UNCHANGED), in etcd (marked now: UPDATED) or absent (NOT_FOUND).
+     */
+    private WriteOutcome markRemovedLocked(Connection c, K key, Instant at) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            SqlWhere where = identity(key);
+            long id;
+            int inEtcd;
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, is_in_etcd FROM " + table() + where.sql() + " FOR UPDATE")) {
+                SqlWhere.bind(ps, where.params(), 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        c.commit();
+                        return WriteOutcome.NOT_FOUND;
+                    }
+                    id = rs.getLong(1);
+                    inEtcd = rs.getInt(2);
+                }
+            }
+            if (inEtcd == 1) {
+                try (PreparedStatement ps = c.prepareStatement(markRemovedSet + " WHERE id = ? AND is_in_etcd = 1")) {
+                    bindRemoval(ps, at);
+                    ps.setLong(4, id);
+                    ps.executeUpdate();
+                }
+            }
+            c.commit();
+            return inEtcd == 1 ? WriteOutcome.UPDATED : WriteOutcome.UNCHANGED;
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly(c);
+            throw e;
+        }
     }
 
     /**
@@ -228,7 +271,7 @@ abstract class RecordTable<R, K> {
                 throw new InvalidRecordException("keys[" + i + "]", "must not be null");
             }
         }
-        Instant at = requireTime("removedAt", removedAt);
+        Instant at = validator().instant("removedAt", removedAt);
         if (keys.size() <= 2) {
             // the batch costs three round trips (lock, update, commit); markRemoved costs one per key when it marks
             List<WriteOutcome> outcomes = new ArrayList<>(keys.size());
@@ -237,7 +280,7 @@ abstract class RecordTable<R, K> {
             }
             return outcomes;
         }
-        return withDeadlockRetry(() -> "markRemovedAll of " + keys.size() + " " + what() + "s", () -> {
+        return withRetry(() -> "markRemovedAll of " + keys.size() + " " + what() + "s", () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -322,19 +365,10 @@ abstract class RecordTable<R, K> {
         UtcTimes.bind(ps, 3, at);
     }
 
-    private boolean exists(Connection c, K key) throws SQLException {
-        SqlWhere where = identity(key);
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table() + where.sql())) {
-            SqlWhere.bind(ps, where.params(), 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next();
-            }
-        }
-    }
-
     boolean delete(K key) {
         lifecycle.ensureOpen();
-        return withDeadlockRetry(() -> "delete " + what() + " " + key, () -> {
+        validator().argument("key", key);
+        return withRetry(() -> "delete " + what() + " " + key, () -> {
             try (Connection c = dataSource.getConnection()) {
                 c.setAutoCommit(false);
                 try {
@@ -383,9 +417,9 @@ abstract class RecordTable<R, K> {
         if (liveIds == null) {
             throw new InvalidRecordException(liveName, "must not be null; pass the UIDs the api-server has now");
         }
-        Instant at = requireTime("removedAt", removedAt);
+        Instant at = validator().instant("removedAt", removedAt);
         String r = region == null ? "" : region;
-        return withDeadlockRetry(() -> "reconcile " + what() + "s of region '" + r + "'", () -> {
+        return withRetry(() -> "reconcile " + what() + "s of region '" + r + "'", () -> {
             try (Connection c = dataSource.getConnection()) {
                 List<String> gone = new ArrayList<>();
                 // the region exactly: "eu " must not reconcile (and remove) the rows of "eu"
@@ -425,7 +459,7 @@ abstract class RecordTable<R, K> {
         Instant before = requireTime("finishedBefore", finishedBefore);
         int total = 0;
         while (true) {
-            int[] batch = withDeadlockRetry(() -> "purge " + what() + "s finished before " + before, () -> purgeBatch(before));
+            int[] batch = withRetry(() -> "purge " + what() + "s finished before " + before, () -> purgeBatch(before));
             total += batch[1];
             if (batch[0] < purgeBatchSize) {
                 return total;
@@ -475,6 +509,7 @@ abstract class RecordTable<R, K> {
 
     Optional<R> get(K key) {
         lifecycle.ensureOpen();
+        validator().argument("key", key);
         SqlWhere where = identity(key);
         List<R> rows = query("get " + what() + " " + key, "SELECT " + selectColumns() + " FROM " + table() + where.sql(),
                 where.params());
@@ -482,47 +517,47 @@ abstract class RecordTable<R, K> {
     }
 
     List<R> query(String operation, String sql, List<?> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlWhere.bind(ps, params, 1);
-            List<R> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(map(rs));
+        return withRetry(() -> operation, () -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                SqlWhere.bind(ps, params, 1);
+                List<R> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(map(rs));
+                    }
                 }
+                return rows;
             }
-            return rows;
-        } catch (SQLException e) {
-            throw errors.translate(operation, e);
-        }
+        });
     }
 
     /** Runs a query that returns rows plus their ids (for page tokens). */
     List<Map.Entry<Long, R>> queryWithIds(String operation, String sql, List<?> params) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            SqlWhere.bind(ps, params, 1);
-            List<Map.Entry<Long, R>> rows = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    rows.add(Map.entry(rs.getLong("id"), map(rs)));
+        return withRetry(() -> operation, () -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+                SqlWhere.bind(ps, params, 1);
+                List<Map.Entry<Long, R>> rows = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(Map.entry(rs.getLong("id"), map(rs)));
+                    }
                 }
+                return rows;
             }
-            return rows;
-        } catch (SQLException e) {
-            throw errors.translate(operation, e);
-        }
+        });
     }
 
     long count(String operation, SqlStatement statement) {
         lifecycle.ensureOpen();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
-            SqlWhere.bind(ps, statement.params(), 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
+        return withRetry(() -> operation, () -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(statement.sql())) {
+                SqlWhere.bind(ps, statement.params(), 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
             }
-        } catch (SQLException e) {
-            throw errors.translate(operation, e);
-        }
+        });
     }
 
     // ---- plumbing ----
@@ -532,21 +567,35 @@ abstract class RecordTable<R, K> {
     }
 
     /**
-     * Runs the work (the operation's description is built only for an error); a
-     * deadlock (1213, 40001) rolled the whole transaction back, and
-     * every write here is version-guarded, so running it again is safe and is what a
-     * caller would have to do anyway.
+     * Runs the work (the operation's description is built only for an error), again after
+     * a deadlock (1213, 40001) or a failover error ({@link SqlErrors#isFailover}: a
+     * read-only or departed node), which rolled the whole transaction back, and once more
+     * on a fresh connection after a connection loss (issue 12 item 4: a pooled connection
+     * killed while idle failed one caller each). Every write here is version-guarded or
+     * checks the row's state in the same statement, so running it again is safe and is
+     * what a caller would have to do anyway; after an ambiguous commit (the server
+     * committed, the answer was lost) the second run reports what it finds: UNCHANGED,
+     * false, or a count without the rows the first run changed.
      */
-    <T> T withDeadlockRetry(Supplier<String> operation, SqlWork<T> work) {
+    <T> T withRetry(Supplier<String> operation, SqlWork<T> work) {
+        boolean reconnected = false;
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.run();
             } catch (SQLException e) {
-                if (!SqlErrors.isDeadlock(e) || attempt >= DEADLOCK_ATTEMPTS) {
+                if (!reconnected && SqlErrors.isConnectionLoss(e)) {
+                    reconnected = true;
+                    IdleConnectionEviction.evict(dataSource);
+                    continue;
+                }
+                // a failover error (read-only or departed node): the pool evicted that connection, the next
+                // attempt draws a fresh one; it waits a little longer, as a new primary takes a moment
+                boolean failover = SqlErrors.isFailover(e);
+                if (!(SqlErrors.isDeadlock(e) || failover) || attempt >= DEADLOCK_ATTEMPTS) {
                     throw errors.translate(operation.get(), e);
                 }
                 try {
-                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, 5 * attempt + 1));
+                    Thread.sleep(ThreadLocalRandom.current().nextInt(1, (failover ? 50 : 5) * attempt + 1));
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     throw new TransientPersistException(operation.get() + " was interrupted while retrying a deadlock", e);

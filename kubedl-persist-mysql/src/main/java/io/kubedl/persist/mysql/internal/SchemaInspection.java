@@ -55,13 +55,13 @@ public final class SchemaInspection {
 
     static TableShape classify(String table, boolean jobTable, Set<String> columns, Set<String> uniqueKeys) {
         if (columns.isEmpty()) {
-            return new TableShape(table, TableGeneration.ABSENT, columns, uniqueKeys, List.of(), List.of());
+            return new TableShape(table, TableGeneration.ABSENT, Set.of(), Set.copyOf(uniqueKeys), List.of(), List.of());
         }
         if (columns.contains(KubedlColumns.OURS_MARKER)) {
             List<String> missing = new ArrayList<>(jobTable ? KubedlColumns.OUR_JOB_V1 : KubedlColumns.OUR_POD_V2);
             missing.removeAll(columns);
             return new TableShape(table, missing.isEmpty() ? TableGeneration.KUBEDL_PERSIST : TableGeneration.UNKNOWN,
-                    columns, uniqueKeys, List.of(), missing);
+                    Set.copyOf(columns), Set.copyOf(uniqueKeys), List.of(), List.copyOf(missing));
         }
         TableGeneration generation = kubedlGeneration(jobTable, columns);
         Set<String> known = KubedlColumns.known(jobTable, generation);
@@ -71,7 +71,8 @@ public final class SchemaInspection {
         List<String> missing = new ArrayList<>(required);
         missing.removeAll(columns);
         boolean fits = unknown.isEmpty() && missing.isEmpty();
-        return new TableShape(table, fits ? generation : TableGeneration.UNKNOWN, columns, uniqueKeys, unknown, missing);
+        return new TableShape(table, fits ? generation : TableGeneration.UNKNOWN, Set.copyOf(columns),
+                Set.copyOf(uniqueKeys), unknown, List.copyOf(missing));
     }
 
     private static TableGeneration kubedlGeneration(boolean jobTable, Set<String> columns) {

@@ -2,15 +2,11 @@ package io.kubedl.persist.mysql.internal;
 
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.mysql.config.MigrationMode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,14 +23,15 @@ import org.slf4j.LoggerFactory;
  * script is recorded {@code pending} before it runs and {@code applied} after; a
  * script interrupted half-way is re-run, and its statements are idempotent
  * ({@code IF NOT EXISTS}; "already exists" errors of a re-run are ignored).
- * {@code GET_LOCK} serialises controllers that start at the same time: the second
- * waits, then finds nothing left to do.
+ * A lease row ({@link MigrationLock}, not {@code GET_LOCK}, which is local to one node
+ * of a Galera or Group Replication cluster) serialises controllers that start at the
+ * same time, through any node: the second waits, re-checking, then finds nothing left
+ * to do. A version recorded {@code applied} never goes back to {@code pending}.
  */
 public final class SchemaMigrator {
     /** The table of applied versions. */
     public static final String VERSION_TABLE = "kubedl_schema_version";
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
-    private static final int LOCK_WAIT_SECONDS = 120;
     private static final Set<Integer> ALREADY_DONE = Set.of(1050 /* table exists */, 1060 /* duplicate column */,
             1061 /* duplicate key name */, 1091 /* can't drop: does not exist */);
 
@@ -91,51 +88,52 @@ public final class SchemaMigrator {
         SchemaShapeCheck shapes = new SchemaShapeCheck(database);
         // before anything is created: a KubeDL table must not leave an empty version table behind
         shapes.refuseForeignTables(c, adopting);
-        if (isCurrent(c)) {
+        if (MigrationLock.check(() -> isCurrent(c))) {
             // nothing to do: no lock, no DDL, so a user with only SELECT/INSERT/UPDATE/DELETE can start too;
             // but the rows must not lie about the tables
             shapes.requireColumns(c, expectedVersion());
             return expectedVersion();
         }
-        String lock = lockName();
-        try (PreparedStatement ps = c.prepareStatement("SELECT GET_LOCK(?, ?)")) {
-            ps.setString(1, lock);
-            ps.setInt(2, LOCK_WAIT_SECONDS);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                if (rs.getInt(1) != 1) {
-                    throw new ConfigurationException("could not get the migration lock '" + lock + "' of database "
-                            + database + " within " + LOCK_WAIT_SECONDS + " s: another process is migrating it");
-                }
-            }
+        MigrationLock lock = MigrationLock.forDatabase(database);
+        if (!lock.acquire(c, () -> isCurrent(c))) {
+            return expectedVersion(); // another process finished the migration while this one waited
         }
         try {
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " ("
-                        + "version INT NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL,"
-                        + " checksum CHAR(64) NOT NULL, state VARCHAR(16) NOT NULL, installed_at DATETIME NOT NULL"
-                        + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
-            }
-            Map<Integer, String[]> recorded = recorded(c);
-            checkNotNewer(recorded);
-            checkChecksums(recorded);
-            for (SchemaMigration m : migrations) {
-                String[] row = recorded.get(m.version());
-                if (row != null && "applied".equals(row[1])) {
-                    continue;
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    return migrateHoldingTheLock(c, lock, adopting);
+                } catch (SQLException e) {
+                    // Galera aborts a read (information_schema, a table) that meets another node's DDL with a
+                    // deadlock error; every step is re-runnable, so start over from the recorded versions
+                    if (!SqlErrors.isDeadlock(e) || attempt >= 5) {
+                        throw e;
+                    }
                 }
-                apply(c, m);
             }
-            return validate(c, adopting);
         } finally {
-            try (PreparedStatement ps = c.prepareStatement("SELECT RELEASE_LOCK(?)")) {
-                ps.setString(1, lock);
-                ps.executeQuery().close();
-            } catch (SQLException e) {
-                // the connection is gone, and a named lock dies with its session: keep the original error
-                LOG.debug("could not release migration lock {}: {}", lock, e.getMessage());
-            }
+            lock.release(c);
         }
+    }
+
+    private int migrateHoldingTheLock(Connection c, MigrationLock lock, boolean adopting) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE IF NOT EXISTS " + VERSION_TABLE + " ("
+                    + "version INT NOT NULL PRIMARY KEY, description VARCHAR(200) NOT NULL,"
+                    + " checksum CHAR(64) NOT NULL, state VARCHAR(16) NOT NULL, installed_at DATETIME NOT NULL"
+                    + ") ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_bin");
+        }
+        Map<Integer, String[]> recorded = recorded(c);
+        checkNotNewer(recorded);
+        checkChecksums(recorded);
+        for (SchemaMigration m : migrations) {
+            String[] row = recorded.get(m.version());
+            if (row != null && "applied".equals(row[1])) {
+                continue;
+            }
+            lock.renew(c);
+            apply(c, m);
+        }
+        return validate(c, adopting);
     }
 
     private void apply(Connection c, SchemaMigration m) throws SQLException {
@@ -155,10 +153,14 @@ public final class SchemaMigrator {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static void record(Connection c, SchemaMigration m, String state) throws SQLException {
+    static void record(Connection c, SchemaMigration m, String state) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + VERSION_TABLE
                 + " (version, description, checksum, state, installed_at) VALUES (?, ?, ?, ?, UTC_TIMESTAMP())"
-                + " ON DUPLICATE KEY UPDATE state = VALUES(state), checksum = VALUES(checksum), installed_at = VALUES(installed_at)")) {
+                // a record never goes back from applied to pending: a late process must not undo the winner's
+                // record (assignments run left to right, so state is tested before it changes)
+                + " ON DUPLICATE KEY UPDATE checksum = IF(state = 'applied', checksum, VALUES(checksum)),"
+                + " installed_at = IF(state = 'applied', installed_at, VALUES(installed_at)),"
+                + " state = IF(state = 'applied', state, VALUES(state))")) {
             ps.setInt(1, m.version());
             ps.setString(2, m.description());
             ps.setString(3, m.checksum());
@@ -244,20 +246,6 @@ public final class SchemaMigrator {
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
             }
-        }
-    }
-
-    /** Lock names are server-wide and at most 64 characters: scope by database, hash when long. */
-    String lockName() {
-        String name = "kubedl_persist_migrate." + database;
-        if (name.length() <= 64) {
-            return name;
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(database.getBytes(StandardCharsets.UTF_8));
-            return "kubedl_persist_migrate." + HexFormat.of().formatHex(digest).substring(0, 40);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

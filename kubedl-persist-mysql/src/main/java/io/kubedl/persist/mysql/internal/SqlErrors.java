@@ -5,6 +5,7 @@ import io.kubedl.persist.PersistException;
 import io.kubedl.persist.TransientPersistException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.sql.SQLTransientException;
 import java.util.regex.Pattern;
 
@@ -49,7 +50,28 @@ final class SqlErrors {
                 || code == 1040 /* too many connections */ || code == 1053 /* server shutdown */
                 || code == 2006 || code == 2013 /* gone away, lost during query */
                 || code == 1927 /* MariaDB: connection was killed */ || code == 1317 /* query interrupted */
-                || closedUnderneath(e);
+                || closedUnderneath(e) || isFailover(e);
+    }
+
+    /**
+     * A node that cannot take this write now, though another one (or this one, a moment
+     * later) can: a read-only server or connection (a Group Replication secondary or a
+     * demoted primary: 1290 super_read_only, 1792 read-only transaction, MariaDB 1836; a
+     * Connector/J connection that failed over read-only: S1009 "Connection is read-only"),
+     * a Galera node not in the primary component (1047 "WSREP has not yet prepared node
+     * for application use"), Group Replication refusing a commit on a member that left
+     * or lost the group (3100 replication hook error, 3101 rollback during commit). Never
+     * bad data: the pool discards the connection ({@link FailoverEviction}) and the write
+     * is retried on a fresh one, which is safe because every write is version-guarded.
+     *
+     * @param e the driver's exception (only this one, not its causes)
+     * @return true for such an error
+     */
+    static boolean isFailover(SQLException e) {
+        int code = e.getErrorCode();
+        String message = e.getMessage();
+        return code == 1290 || code == 1792 || code == 1836 || code == 1047 || code == 3100 || code == 3101
+                || ("S1009".equals(e.getSQLState()) && message != null && message.contains("read-only"));
     }
 
     /**
@@ -67,6 +89,29 @@ final class SqlErrors {
 
     static boolean isDeadlock(SQLException e) {
         return e.getErrorCode() == ER_LOCK_DEADLOCK || "40001".equals(e.getSQLState());
+    }
+
+    /**
+     * The connection itself is gone (killed, the server restarted or failed over, the
+     * link broke): a fresh connection may succeed. Not the pool's own timeout
+     * ({@link SQLTransientConnectionException}: no connection could be had within the
+     * connect budget, so another attempt would only double the wait).
+     */
+    static boolean isConnectionLoss(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return false;
+            }
+            if (t instanceof SQLException sql) {
+                String state = sql.getSQLState();
+                int code = sql.getErrorCode();
+                if ((state != null && state.startsWith("08")) || sql instanceof SQLRecoverableException
+                        || code == 2006 || code == 2013 || code == 1927 || code == 4031 || closedUnderneath(sql)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean isBadValue(SQLException e) {
@@ -93,12 +138,18 @@ final class SqlErrors {
         return new PersistException(message, cleanCause(e));
     }
 
+    /**
+     * Every occurrence of the password is replaced, whatever its length: P3 has no
+     * exception for short passwords. With a password of one or two characters this also
+     * masks those characters where they are part of other words; an odd-looking message
+     * is the price of never printing a secret.
+     */
     String clean(String text) {
         if (text == null) {
             return "";
         }
         String t = PASSWORD_PARAM.matcher(text).replaceAll("$1****");
-        if (password != null && password.length() >= 3) {
+        if (password != null && !password.isEmpty()) {
             t = t.replace(password, "****");
         }
         return t;

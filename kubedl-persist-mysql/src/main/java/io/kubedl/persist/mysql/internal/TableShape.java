@@ -19,14 +19,6 @@ import java.util.Set;
 public record TableShape(String table, TableGeneration generation, Set<String> columns, Set<String> uniqueKeys,
         List<String> unknownColumns, List<String> missingColumns) {
 
-    /** Copies the collections. */
-    public TableShape {
-        columns = Set.copyOf(columns);
-        uniqueKeys = Set.copyOf(uniqueKeys);
-        unknownColumns = List.copyOf(unknownColumns);
-        missingColumns = List.copyOf(missingColumns);
-    }
-
     /** @return true unless the table is absent */
     public boolean exists() {
         return generation != TableGeneration.ABSENT;

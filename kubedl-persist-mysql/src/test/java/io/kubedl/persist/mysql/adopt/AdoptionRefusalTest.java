@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.kubedl.persist.ConfigurationException;
 import io.kubedl.persist.discovery.MetaStorage;
 import io.kubedl.persist.mysql.MySqlProvider;
+import io.kubedl.persist.mysql.config.MigrationMode;
 import io.kubedl.persist.testkit.TestDatabase;
 import io.kubedl.persist.testkit.TestServers;
 import io.kubedl.persist.testkit.kubedl.KubedlSchema;
@@ -37,6 +38,19 @@ class AdoptionRefusalTest {
                 assertThatThrownBy(() -> adoption.apply(null)).isInstanceOf(ConfigurationException.class)
                         .hasMessageContaining("source zone is required");
             }
+            assertThat(AdoptionDatabases.tables(c)).containsExactly("job_info", "replica_info");
+        }
+    }
+
+    @Test
+    void adoptIsNeverAStartUpModeOfAController() throws SQLException {
+        assertThatThrownBy(() -> MigrationMode.parse("adopt")).isInstanceOf(ConfigurationException.class)
+                .hasMessageContaining("migration=adopt is not a start-up mode").hasMessageContaining("KubedlAdoption");
+        try (TestDatabase db = TestServers.shared().createDatabase("adopt_mode"); Connection c = db.connect()) {
+            new KubedlScenario(KubedlSchema.SEED, ZONE).fill(c);
+            assertThatThrownBy(() -> MetaStorage.open(new MySqlProvider(),
+                    AdoptionDatabases.builder(db).option("migration", "adopt").build()).close())
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("not a start-up mode");
             assertThat(AdoptionDatabases.tables(c)).containsExactly("job_info", "replica_info");
         }
     }

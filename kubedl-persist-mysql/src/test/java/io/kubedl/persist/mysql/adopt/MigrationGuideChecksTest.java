@@ -56,6 +56,31 @@ class MigrationGuideChecksTest {
         }
     }
 
+    @Test
+    void theGuidesRollbackRestoresKubedlsTablesExactly() throws IOException, SQLException {
+        Matcher m = Pattern.compile("```sql\\n(\\s*DROP TABLE IF EXISTS job_info, replica_info;.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("..", "docs", "migrating-from-kubedl.md")));
+        assertThat(m.find()).as("the rollback block of the guide").isTrue();
+        List<String> statements = List.of(m.group(1).strip().split(";\\s*"));
+        assertThat(statements).hasSize(3);
+        try (TestDatabase db = TestServers.shared().createDatabase("adopt_back"); Connection c = db.connect()) {
+            new KubedlScenario(KubedlSchema.SEED, ZoneId.of("Asia/Shanghai")).fill(c);
+            List<String> jobs = AdoptionDatabases.dump(c, "job_info");
+            List<String> pods = AdoptionDatabases.dump(c, "replica_info");
+            try (KubedlAdoption adoption = KubedlAdoption.open(AdoptionDatabases.config(db))) {
+                adoption.apply(ZoneId.of("Asia/Shanghai"));
+            }
+            try (Statement s = c.createStatement()) {
+                for (String statement : statements) {
+                    s.execute(statement.strip());
+                }
+            }
+            assertThat(AdoptionDatabases.tables(c)).containsExactly("job_info", "replica_info");
+            assertThat(AdoptionDatabases.dump(c, "job_info")).isEqualTo(jobs);
+            assertThat(AdoptionDatabases.dump(c, "replica_info")).isEqualTo(pods);
+        }
+    }
+
     private static List<String> run(Connection c, String sql) throws SQLException {
         List<String> rows = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql.strip().replaceAll(";$", ""))) {

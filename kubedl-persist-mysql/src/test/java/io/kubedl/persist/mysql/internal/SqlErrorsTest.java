@@ -8,6 +8,8 @@ import io.kubedl.persist.TransientPersistException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
+import com.zaxxer.hikari.SQLExceptionOverride;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Which driver errors are transient, which are bad values, and that messages never carry the password. */
@@ -37,6 +39,31 @@ class SqlErrorsTest {
     }
 
     @Test
+    void failoverErrorsAreTransientAndEvictTheConnection() {
+        // messages as the servers and Connector/J word them
+        List<SQLException> failover = List.of(
+                new SQLException("Connection is read-only. Queries leading to data modification are not allowed.", "S1009", 0),
+                new SQLException("The MySQL server is running with the --super-read-only option so it cannot execute"
+                        + " this statement", "HY000", 1290),
+                new SQLException("Cannot execute statement in a READ ONLY transaction.", "25006", 1792),
+                new SQLException("Running in read-only mode", "HY000", 1836),
+                new SQLException("WSREP has not yet prepared node for application use", "08S01", 1047),
+                new SQLException("Error on observer while running replication hook 'before_commit'.", "HY000", 3100),
+                new SQLException("Plugin instructed the server to rollback the current transaction.", "40000", 3101));
+        FailoverEviction eviction = new FailoverEviction();
+        for (SQLException e : failover) {
+            assertThat(errors.translate("save job a/b", e)).as(e.getMessage()).isInstanceOf(TransientPersistException.class);
+            assertThat(SqlErrors.isFailover(e)).as(e.getMessage()).isTrue();
+            assertThat(eviction.adjudicate(e)).isEqualTo(SQLExceptionOverride.Override.MUST_EVICT);
+            assertThat(eviction.adjudicate(new SQLException("batch failed", "HY000", 0, e)))
+                    .isEqualTo(SQLExceptionOverride.Override.MUST_EVICT);
+        }
+        SQLException duplicate = new SQLException("Duplicate entry", "23000", 1062);
+        assertThat(SqlErrors.isFailover(duplicate)).isFalse();
+        assertThat(eviction.adjudicate(duplicate)).isEqualTo(SQLExceptionOverride.Override.CONTINUE_EVICT);
+    }
+
+    @Test
     void refusedValuesAreInvalidRecordsAndTheRestIsPermanent() {
         assertThat(errors.translate("save job a", new SQLException("Data too long for column 'name'", "22001", 1406)))
                 .isInstanceOf(InvalidRecordException.class).hasMessageContaining("Data too long");
@@ -52,5 +79,17 @@ class SqlErrorsTest {
                 new SQLException("cannot use jdbc:mysql://db/kubedl?user=x&password=hunter2-pw (hunter2-pw)", "08001", 0));
         assertThat(e).hasMessageNotContaining("hunter2-pw").hasMessageContaining("password=****");
         assertThat(e.getCause()).hasMessageNotContaining("hunter2-pw");
+    }
+
+    @Test
+    void p3_aShortPasswordIsScrubbedToo() {
+        // issue 12 item 11: passwords of one or two characters used to pass through
+        for (String shortPassword : new String[] {"q", "Zx"}) {
+            SqlErrors scrubbing = new SqlErrors("db:3306/kubedl as kubedl", shortPassword);
+            SQLException driver = new SQLException("Access denied; password '" + shortPassword + "' rejected", "28000", 1045);
+            PersistException e = scrubbing.translate("op", driver);
+            assertThat(e).hasMessageNotContaining(shortPassword).hasMessageContaining("password '****' rejected");
+            assertThat(e.getCause()).hasMessageNotContaining(shortPassword);
+        }
     }
 }

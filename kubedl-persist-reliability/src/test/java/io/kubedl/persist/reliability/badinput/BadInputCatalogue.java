@@ -56,6 +56,8 @@ public final class BadInputCatalogue {
         statuses(c);
         batches(c);
         lifecycle(c);
+        nullArguments(c);
+        removalTimes(c);
         return c;
     }
 
@@ -202,7 +204,7 @@ public final class BadInputCatalogue {
                 "each filter matches only the row holding that literal value; no error", (s, ids) -> {
                     String v = ids.next() + INJECTION + "%_" + INJECTION;
                     JobRecord literal = job(ids).namespace(v).name(v).kind(v.substring(0, 60)).tenant(v).owner(v)
-                            .region(v.substring(0, 60)).status(JobStatus.of(v.substring(0, 30))).build();
+                            .region(v.substring(0, 60)).status(JobStatus.of(v.substring(0, 30).strip())).build();
                     JobRecord other = job(ids).build();
                     s.jobs().saveAll(List.of(literal, other));
                     List<JobQuery> queries = List.of(JobQuery.builder().namespace(v).build(),
@@ -237,7 +239,7 @@ public final class BadInputCatalogue {
                 "each filter matches only the row holding that literal value; no error", (s, ids) -> {
                     String v = ids.next() + INJECTION + "%_" + INJECTION;
                     PodRecord literal = pod(ids).jobId(v.substring(0, 60)).namespace(v).name(v)
-                            .replicaType(v.substring(0, 60)).region(v.substring(0, 60)).status(PodStatus.of(v.substring(0, 30)))
+                            .replicaType(v.substring(0, 60)).region(v.substring(0, 60)).status(PodStatus.of(v.substring(0, 30).strip()))
                             .build();
                     s.pods().saveAll(List.of(literal, pod(ids).build()));
                     List<PodQuery> queries = List.of(PodQuery.builder().jobId(literal.jobId()).build(),
@@ -380,6 +382,25 @@ public final class BadInputCatalogue {
         c.add(roundTripPod("KubeDL's misspelled 'Unkown' reads as Unknown", "records",
                 ids -> pod(ids).status("Unkown").build(), r -> r.toBuilder().status(PodStatus.UNKNOWN).build()));
         c.add(tooLongJob("status", 32, (b, v) -> b.status(JobStatus.of(v))));
+        // issue 12 item 6: PAD SPACE collations made "Failed " finished and "Running " equal to "Running" on MySQL only
+        for (String status : List.of("Failed ", "Running ", " Running", "Succeeded\t")) {
+            c.add(refusedStatus(status));
+        }
+    }
+
+    /** A status with surrounding whitespace is refused by V1 (issue 12 item 6), alone and in a batch. */
+    private static BadInputCase refusedStatus(String status) {
+        String shown = status.replace("\t", "\\t");
+        return new BadInputCase("status '" + shown + "' with surrounding whitespace", "V1",
+                "InvalidRecordException(status) on save, (jobs[0].status) in a batch; nothing written", (s, ids) -> {
+                    JobRecord job = job(ids).status(JobStatus.of(status)).build();
+                    assertRefused(s, () -> s.jobs().save(job), "status", -1, -1);
+                    assertRefused(s, () -> s.jobs().saveAll(List.of(job)), "jobs[0].status", -1, -1);
+                    PodRecord pod = pod(ids).status(PodStatus.of(status)).build();
+                    assertRefused(s, () -> s.pods().save(pod), "status", -1, -1);
+                    assertRefused(s, () -> s.pods().saveAll(List.of(pod)), "pods[0].status", -1, -1);
+                    assertNoneWritten(s, List.of(job.key()), List.of(pod.key()));
+                });
     }
 
     // ---------------------------------------------------------------- batches (B1, V1)
@@ -431,6 +452,86 @@ public final class BadInputCatalogue {
                             .hasMessageContaining("mark it removed first");
                     assertThat(s.jobs().get(job.key())).contains(job);
                 }));
+    }
+
+    // ---------------------------------------------------------------- null arguments (V1, issue 12 item 9)
+
+    private static void nullArguments(List<BadInputCase> c) {
+        Instant at = T0.plusSeconds(60);
+        c.add(refusedSave("get of a null job key", "V1", "key", (s, ids) -> s.jobs().get(null)));
+        c.add(refusedSave("get of a null pod key", "V1", "key", (s, ids) -> s.pods().get(null)));
+        c.add(refusedSave("findLatest job with a null namespace", "V1", "namespace",
+                (s, ids) -> s.jobs().findLatest(null, "n", "TFJob")));
+        c.add(refusedSave("findLatest job with a null name", "V1", "name",
+                (s, ids) -> s.jobs().findLatest("default", null, "TFJob")));
+        c.add(refusedSave("findLatest job with a null kind", "V1", "kind",
+                (s, ids) -> s.jobs().findLatest("default", "n", null)));
+        c.add(refusedSave("findLatest pod with a null namespace", "V1", "namespace",
+                (s, ids) -> s.pods().findLatest(null, "n")));
+        c.add(refusedSave("findLatest pod with a null name", "V1", "name", (s, ids) -> s.pods().findLatest("default", null)));
+        c.add(refusedSave("list jobs with a null query", "V1", "query", (s, ids) -> s.jobs().list(null)));
+        c.add(refusedSave("list pods with a null query", "V1", "query", (s, ids) -> s.pods().list(null)));
+        c.add(refusedSave("count jobs with a null query", "V1", "query", (s, ids) -> s.jobs().count(null)));
+        c.add(refusedSave("count pods with a null query", "V1", "query", (s, ids) -> s.pods().count(null)));
+        c.add(refusedSave("markRemoved of a null job key", "V1", "key", (s, ids) -> s.jobs().markRemoved(null, at)));
+        c.add(refusedSave("markRemoved of a null pod key", "V1", "key", (s, ids) -> s.pods().markRemoved(null, at)));
+        c.add(new BadInputCase("markRemoved with a null time", "V1", "InvalidRecordException(removedAt); the row stays",
+                (s, ids) -> {
+                    JobRecord job = job(ids).build();
+                    s.jobs().save(job);
+                    assertRefused(s, () -> s.jobs().markRemoved(job.key(), null), "removedAt", -1, -1);
+                    assertThat(s.jobs().get(job.key())).contains(job);
+                }));
+        c.add(refusedSave("markRemovedAll of null keys", "V1", "keys", (s, ids) -> s.jobs().markRemovedAll(null, at)));
+        c.add(refusedSave("delete of a null job key", "V1", "key", (s, ids) -> s.jobs().delete(null)));
+        c.add(refusedSave("delete of a null pod key", "V1", "key", (s, ids) -> s.pods().delete(null)));
+        c.add(refusedSave("reconcile jobs with null live ids", "V1", "liveJobIds",
+                (s, ids) -> s.jobs().reconcile("bad-input", java.util.Set.of("TFJob"), null, at)));
+        c.add(refusedSave("reconcile pods with null live ids", "V1", "livePodIds",
+                (s, ids) -> s.pods().reconcile("bad-input", null, at)));
+        c.add(refusedSave("purge jobs before null", "V1", "finishedBefore", (s, ids) -> s.jobs().purge(null)));
+        c.add(refusedSave("purge pods before null", "V1", "finishedBefore", (s, ids) -> s.pods().purge(null)));
+    }
+
+    // ---------------------------------------------------------------- removal times (V2, issue 12 item 5)
+
+    private static void removalTimes(List<BadInputCase> c) {
+        for (String time : List.of("0500-01-01T00:00:00Z", "0999-12-31T23:59:59Z", "+10000-01-01T00:00:00Z")) {
+            c.add(refusedRemovalTime(Instant.parse(time)));
+        }
+    }
+
+    /**
+     * A removal time the store cannot hold is refused naming {@code removedAt}, by
+     * markRemoved, markRemovedAll (one key and a batch) and reconcile; the rows stay in
+     * etcd and can still be saved (issue 12 item 5: 0500-01-01 was stored, and the row
+     * could never be saved again).
+     */
+    private static BadInputCase refusedRemovalTime(Instant at) {
+        return new BadInputCase("removal time " + at + " outside the store's range", "V2, D1, D3",
+                "InvalidRecordException(removedAt) from markRemoved, markRemovedAll and reconcile; rows stay in etcd",
+                (s, ids) -> {
+                    String region = "bad-input-" + ids.next();
+                    List<JobRecord> jobs = List.of(job(ids).region(region).build(), job(ids).region(region).build(),
+                            job(ids).region(region).build());
+                    PodRecord pod = pod(ids).region(region).build();
+                    s.jobs().saveAll(jobs);
+                    s.pods().save(pod);
+                    List<JobKey> keys = jobs.stream().map(JobRecord::key).toList();
+                    assertRefused(s, () -> s.jobs().markRemoved(keys.get(0), at), "removedAt", -1, -1);
+                    assertRefused(s, () -> s.pods().markRemoved(pod.key(), at), "removedAt", -1, -1);
+                    assertRefused(s, () -> s.jobs().markRemovedAll(keys.subList(0, 1), at), "removedAt", -1, -1);
+                    assertRefused(s, () -> s.jobs().markRemovedAll(keys, at), "removedAt", -1, -1);
+                    assertRefused(s, () -> s.jobs().reconcile(region, java.util.Set.of("TFJob"), java.util.Set.of(), at),
+                            "removedAt", -1, -1);
+                    assertRefused(s, () -> s.pods().reconcile(region, java.util.Set.of(), at), "removedAt", -1, -1);
+                    for (JobRecord job : jobs) {
+                        assertThat(s.jobs().get(job.key())).as("job after refused removals").contains(job);
+                    }
+                    assertThat(s.pods().get(pod.key())).as("pod after refused removals").contains(pod);
+                    JobRecord newer = jobs.get(0).toBuilder().version("101").build();
+                    assertThat(s.jobs().save(newer)).as("a later save").isEqualTo(WriteOutcome.UPDATED);
+                });
     }
 
     // ---------------------------------------------------------------- builders of rows
@@ -581,21 +682,21 @@ public final class BadInputCatalogue {
 
     /**
      * Free text that differs only in trailing spaces is stored apart and each exact filter
-     * finds only its own row; identity and name filters given a value with a trailing
-     * space match nothing (such values cannot be stored, V1), on SQL stores whose
+     * finds only its own row; identity, name and status filters given a value with a
+     * trailing space match nothing (such values cannot be stored, V1), on SQL stores whose
      * collations pad with spaces too.
      */
     private static BadInputCase trailingSpaceFilters(String kind) {
         return new BadInputCase(kind, "Q2, Q4, V1",
-                "tenant, owner, status, replicaType filters return only the exact value; namespace, name, kind, region, "
-                        + "jobId filters and findLatest with a trailing space return nothing",
+                "tenant, owner, replicaType filters return only the exact value; namespace, name, kind, region, "
+                        + "jobId, status filters and findLatest with a trailing space return nothing",
                 (s, ids) -> {
                     String base = ids.next();
                     List<JobRecord> jobs = new ArrayList<>();
                     List<PodRecord> pods = new ArrayList<>();
                     for (String pad : List.of("", " ", "  ")) {
-                        jobs.add(job(ids).tenant(base + pad).owner(base + pad).status(JobStatus.of(base + pad)).build());
-                        pods.add(pod(ids).replicaType(base + pad).status(PodStatus.of(base + pad)).build());
+                        jobs.add(job(ids).tenant(base + pad).owner(base + pad).status(JobStatus.of(base)).build());
+                        pods.add(pod(ids).replicaType(base + pad).status(PodStatus.of(base)).build());
                     }
                     s.jobs().saveAll(jobs);
                     s.pods().saveAll(pods);
@@ -605,8 +706,6 @@ public final class BadInputCatalogue {
                                 .containsExactly(row);
                         assertThat(s.jobs().list(JobQuery.builder().owner(v).build()).items()).as("owner '" + v + "'")
                                 .containsExactly(row);
-                        assertThat(s.jobs().list(JobQuery.builder().statuses(row.status()).build()).items())
-                                .as("status '" + v + "'").containsExactly(row);
                         assertThat(s.jobs().count(JobQuery.builder().tenant(v).build())).as("count tenant '" + v + "'")
                                 .isEqualTo(1);
                     }
@@ -614,9 +713,15 @@ public final class BadInputCatalogue {
                         String v = row.replicaType();
                         assertThat(s.pods().list(PodQuery.builder().replicaType(v).build()).items())
                                 .as("replicaType '" + v + "'").containsExactly(row);
-                        assertThat(s.pods().list(PodQuery.builder().statuses(row.status()).build()).items())
-                                .as("pod status '" + v + "'").containsExactly(row);
                     }
+                    assertThat(s.jobs().list(JobQuery.builder().statuses(JobStatus.of(base)).build()).items())
+                            .as("status '" + base + "'").containsExactlyInAnyOrderElementsOf(jobs);
+                    assertThat(s.jobs().list(JobQuery.builder().statuses(JobStatus.of(base + " ")).build()).items())
+                            .as("status '" + base + " '").isEmpty();
+                    assertThat(s.pods().list(PodQuery.builder().statuses(PodStatus.of(base)).build()).items())
+                            .as("pod status '" + base + "'").containsExactlyInAnyOrderElementsOf(pods);
+                    assertThat(s.pods().list(PodQuery.builder().statuses(PodStatus.of(base + " ")).build()).items())
+                            .as("pod status '" + base + " '").isEmpty();
                     JobRecord job = jobs.get(0);
                     PodRecord pod = pods.get(0);
                     List<JobQuery> jobQueries = List.of(JobQuery.builder().namespace(job.namespace() + " ").jobId(job.jobId()).build(),

@@ -39,11 +39,14 @@ import org.slf4j.LoggerFactory;
  * Issue 8 item 3, after Quartz's flaky-JDBC test: the MySQL provider talks to the real
  * server through {@link FaultInjectingProxy}, which breaks the conversation at connect,
  * before commit (the write never reaches the server) and after commit (the server
- * committed, the client saw an error). Each single case checks, directly on the
- * server, whether the write happened, then replays it as a caller would: the replay
- * after an ambiguous commit is UNCHANGED and nothing is doubled, because the
- * resourceVersion guards every write. A stream of events with a fault every 20 events
- * then ends exactly at the oracle's final state.
+ * committed, the client saw an error). A cut of an established connection no longer
+ * reaches the caller (issue 12 item 4): the provider runs the call once more on a fresh
+ * connection, and each single case checks, directly on the server, that the write is
+ * there exactly once: the replay after a cut before commit applies the write
+ * (INSERTED, UPDATED), the replay after an ambiguous commit finds it done (UNCHANGED),
+ * because the resourceVersion guards every write. A failed connect still fails the call
+ * (transient), and the caller's replay inserts. A stream of events with a fault every
+ * 20 events then ends exactly at the oracle's final state.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FailurePointTest {
@@ -108,14 +111,13 @@ class FailurePointTest {
     }
 
     @Test
-    void failureBeforeCommitLeavesTheOldRowAndTheReplayUpdates() throws Exception {
+    void failureBeforeCommitIsReplayedOnAFreshConnectionAndUpdates() throws Exception {
         JobRecord v1 = job(1);
         assertThat(store.jobs().save(v1)).isEqualTo(WriteOutcome.INSERTED);
         JobRecord v2 = v1.toBuilder().version("2").status(JobStatus.RUNNING).gmtModified(T0.plusSeconds(2)).build();
-        failsTransiently(Point.BEFORE_COMMIT, v2.jobId(), () -> store.jobs().save(v2));
-        assertThat(proxy.fired()).isPositive();
-        assertThat(stored(v1)).as("the server never saw the write").isEqualTo(new Stored(1, "1", true));
-        assertThat(replay(() -> store.jobs().save(v2))).isEqualTo(WriteOutcome.UPDATED);
+        assertThat(survivesOneFault(Point.BEFORE_COMMIT, v2.jobId(), () -> store.jobs().save(v2)))
+                .as("the provider's replay after the cut").isEqualTo(WriteOutcome.UPDATED);
+        assertThat(stored(v2)).isEqualTo(new Stored(1, "2", true));
         assertThat(store.jobs().get(v2.key())).contains(v2);
     }
 
@@ -125,22 +127,17 @@ class FailurePointTest {
         assertThat(store.jobs().save(v1)).isEqualTo(WriteOutcome.INSERTED);
         JobRecord v3 = v1.toBuilder().version("3").status(JobStatus.SUCCEEDED).gmtModified(T0.plusSeconds(3))
                 .gmtFinished(T0.plusSeconds(3)).build();
-        failsTransiently(Point.AFTER_COMMIT, v3.jobId(), () -> store.jobs().save(v3));
-        assertThat(stored(v3)).as("the server committed although the client saw an error")
-                .isEqualTo(new Stored(1, "3", true));
-        assertThat(replay(() -> store.jobs().save(v3))).as("the replay").isEqualTo(WriteOutcome.UNCHANGED);
+        assertThat(survivesOneFault(Point.AFTER_COMMIT, v3.jobId(), () -> store.jobs().save(v3)))
+                .as("the provider's replay finds the committed write").isEqualTo(WriteOutcome.UNCHANGED);
         assertThat(stored(v3)).isEqualTo(new Stored(1, "3", true));
         assertThat(store.jobs().get(v3.key())).contains(v3);
     }
 
     @Test
-    void batchCutBeforeCommitIsRolledBackWholeAndTheReplayAppliesIt() throws Exception {
+    void batchCutBeforeCommitIsRolledBackWholeAndReplayedOnAFreshConnection() throws Exception {
         List<JobRecord> batch = batchOf50(7);
-        failsTransiently(Point.BEFORE_COMMIT, COMMIT, () -> store.jobs().saveAll(batch));
-        for (JobRecord job : batch) {
-            assertThat(stored(job).rows()).as("rows of the rolled-back batch").isZero();
-        }
-        assertThat(replay(() -> store.jobs().saveAll(batch))).containsOnly(WriteOutcome.INSERTED).hasSize(50);
+        assertThat(survivesOneFault(Point.BEFORE_COMMIT, COMMIT, () -> store.jobs().saveAll(batch)))
+                .as("the provider's replay of the rolled-back batch").containsOnly(WriteOutcome.INSERTED).hasSize(50);
         for (JobRecord job : batch) {
             assertThat(stored(job)).isEqualTo(new Stored(1, "7", true));
         }
@@ -149,12 +146,8 @@ class FailurePointTest {
     @Test
     void ambiguousCommitOfABatchIsReplayedAsUnchanged() throws Exception {
         List<JobRecord> batch = batchOf50(9);
-        failsTransiently(Point.AFTER_COMMIT, COMMIT, () -> store.jobs().saveAll(batch));
-        for (JobRecord job : batch) {
-            assertThat(stored(job)).as("committed although the client saw an error").isEqualTo(new Stored(1, "9", true));
-        }
-        assertThat(replay(() -> store.jobs().saveAll(batch))).as("the replay").containsOnly(WriteOutcome.UNCHANGED)
-                .hasSize(50);
+        assertThat(survivesOneFault(Point.AFTER_COMMIT, COMMIT, () -> store.jobs().saveAll(batch)))
+                .as("the provider's replay finds the committed batch").containsOnly(WriteOutcome.UNCHANGED).hasSize(50);
         for (JobRecord job : batch) {
             assertThat(stored(job)).isEqualTo(new Stored(1, "9", true));
         }
@@ -166,12 +159,10 @@ class FailurePointTest {
         assertThat(store.jobs().save(job)).isEqualTo(WriteOutcome.INSERTED);
         Instant at = T0.plusSeconds(60);
         // markRemoved is one autocommit UPDATE naming the UID
-        failsTransiently(Point.AFTER_COMMIT, job.jobId(), () -> store.jobs().markRemoved(job.key(), at));
-        assertThat(stored(job)).as("removed although the client saw an error").isEqualTo(new Stored(1, "4", false));
-        assertThat(replay(() -> store.jobs().markRemoved(job.key(), at.plusSeconds(60)))).as("the replay")
-                .isEqualTo(WriteOutcome.UNCHANGED);
-        assertThat(store.jobs().get(job.key()).orElseThrow().gmtFinished()).as("the first removal's time is kept")
-                .isEqualTo(at);
+        assertThat(survivesOneFault(Point.AFTER_COMMIT, job.jobId(), () -> store.jobs().markRemoved(job.key(), at)))
+                .as("the provider's replay finds the row removed").isEqualTo(WriteOutcome.UNCHANGED);
+        assertThat(stored(job)).isEqualTo(new Stored(1, "4", false));
+        assertThat(store.jobs().get(job.key()).orElseThrow().gmtFinished()).as("the removal's time").isEqualTo(at);
     }
 
     @Test
@@ -267,6 +258,21 @@ class FailurePointTest {
         Throwable failure = catchThrowable(call);
         proxy.heal();
         assertTransient(failure);
+    }
+
+    /**
+     * Arms the fault, makes the call and heals: the fault MUST have fired, and the call
+     * MUST have succeeded anyway (the provider replayed it once on a fresh connection).
+     */
+    private <T> T survivesOneFault(Point point, String match, Supplier<T> call) {
+        int firedBefore = proxy.fired();
+        proxy.arm(point, match);
+        try {
+            return call.get();
+        } finally {
+            proxy.heal();
+            assertThat(proxy.fired()).as("the fault fired").isGreaterThan(firedBefore);
+        }
     }
 
     /** @return 50 new jobs at this version */
