@@ -7,10 +7,17 @@ package io.kubedl.persist;
 public class ConfigurationException extends PersistException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what is wrong, the accepted values and where to set them; never a password
+     */
     public ConfigurationException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what is wrong, the accepted values and where to set them; never a password
+     * @param cause what the configuration made fail, cleaned of secrets
+     */
     public ConfigurationException(String message, Throwable cause) {
         super(message, cause);
     }

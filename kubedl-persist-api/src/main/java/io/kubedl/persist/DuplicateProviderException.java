@@ -9,6 +9,10 @@ import java.util.List;
 public class DuplicateProviderException extends ConfigurationException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param name the provider name asked for
+     * @param classNames the classes that all answer to it
+     */
     public DuplicateProviderException(String name, List<String> classNames) {
         super("more than one storage provider is named '" + name + "': " + String.join(", ", classNames)
                 + " [hint: remove one of the jars, or pass a provider instance to MetaStorage.open(provider, config)]");

@@ -7,6 +7,9 @@ package io.kubedl.persist;
 public class InvalidPageTokenException extends InvalidRecordException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param problem why the token is refused (malformed, forged, or issued for another listing)
+     */
     public InvalidPageTokenException(String problem) {
         super("pageToken", problem);
     }

@@ -8,8 +8,13 @@ package io.kubedl.persist;
 public class InvalidRecordException extends PersistException {
     private static final long serialVersionUID = 1L;
 
+    /** The offending field, as named in the record or query. */
     private final String field;
 
+    /**
+     * @param field the offending field, as named in the record or query
+     * @param problem what is wrong with its value
+     */
     public InvalidRecordException(String field, String problem) {
         super(field + ": " + problem);
         this.field = field;

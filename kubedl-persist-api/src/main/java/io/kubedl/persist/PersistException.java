@@ -8,10 +8,17 @@ package io.kubedl.persist;
 public class PersistException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what failed, naming the object and the operation; never a password
+     */
     public PersistException(String message) {
         super(message);
     }
 
+    /**
+     * @param message what failed, naming the object and the operation; never a password
+     * @param cause the underlying failure
+     */
     public PersistException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -8,6 +8,9 @@ package io.kubedl.persist;
 public class StillInEtcdException extends PersistException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param what the row that is still in etcd, e.g. {@code "job ns/name"}
+     */
     public StillInEtcdException(String what) {
         super(what + " is still in etcd; mark it removed first (markRemoved), then delete it");
     }

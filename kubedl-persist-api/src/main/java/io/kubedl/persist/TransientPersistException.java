@@ -8,6 +8,10 @@ package io.kubedl.persist;
 public class TransientPersistException extends PersistException {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * @param message what failed, naming the object and the operation; never a password
+     * @param cause the failure a retry may not meet again
+     */
     public TransientPersistException(String message, Throwable cause) {
         super(message, cause);
     }

@@ -7,9 +7,16 @@ package io.kubedl.persist;
 public class ValueTooLongException extends InvalidRecordException {
     private static final long serialVersionUID = 1L;
 
+    /** The most characters the store holds for the field. */
     private final int limit;
+    /** The length of the refused value, in characters. */
     private final int length;
 
+    /**
+     * @param field the offending field
+     * @param limit the most characters the store holds for it
+     * @param length the length of the refused value, in characters
+     */
     public ValueTooLongException(String field, int limit, int length) {
         super(field, "is " + length + " characters long, the store holds at most " + limit);
         this.limit = limit;

@@ -84,7 +84,10 @@ public final class StorageConfig {
     /** @return provider-specific options, keyed by option name */
     public Map<String, String> options() { return options; }
 
-    /** @param name option name @return the option's value, if set */
+    /**
+     * @param name option name
+     * @return the option's value, if set
+     */
     public Optional<String> option(String name) {
         return Optional.ofNullable(options.get(name));
     }
@@ -143,21 +146,46 @@ public final class StorageConfig {
         private Builder() {
         }
 
-        /** @param v provider name, as {@code --meta-storage} @return this */
+        /**
+         * @param v provider name, as {@code --meta-storage}
+         * @return this
+         */
         public Builder storage(String v) { storage = v; return this; }
-        /** @param v deploy region @return this */
+        /**
+         * @param v deploy region
+         * @return this
+         */
         public Builder region(String v) { region = v; return this; }
-        /** @param v database host @return this */
+        /**
+         * @param v database host
+         * @return this
+         */
         public Builder host(String v) { host = v; return this; }
-        /** @param v database port @return this */
+        /**
+         * @param v database port
+         * @return this
+         */
         public Builder port(int v) { port = v; return this; }
-        /** @param v database name @return this */
+        /**
+         * @param v database name
+         * @return this
+         */
         public Builder database(String v) { database = v; return this; }
-        /** @param v database user @return this */
+        /**
+         * @param v database user
+         * @return this
+         */
         public Builder user(String v) { user = v; return this; }
-        /** @param v database password @return this */
+        /**
+         * @param v database password
+         * @return this
+         */
         public Builder password(String v) { password = v; return this; }
-        /** @param name option name @param value option value, null removes it @return this */
+        /**
+         * @param name option name
+         * @param value option value, null removes it
+         * @return this
+         */
         public Builder option(String name, String value) {
             if (value == null) {
                 options.remove(name);

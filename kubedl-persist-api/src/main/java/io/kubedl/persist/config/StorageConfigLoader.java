@@ -63,7 +63,10 @@ public final class StorageConfigLoader {
         return new StorageConfigLoader(System.getenv());
     }
 
-    /** @param env the environment to read (tests pass their own) @return a loader */
+    /**
+     * @param env the environment to read (tests pass their own)
+     * @return a loader
+     */
     public static StorageConfigLoader fromEnvironment(Map<String, String> env) {
         return new StorageConfigLoader(env);
     }

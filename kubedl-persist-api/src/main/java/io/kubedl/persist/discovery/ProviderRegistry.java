@@ -63,7 +63,10 @@ final class ProviderRegistry {
         return new ProviderRegistry(byName(found), broken);
     }
 
-    /** @param providers providers to register @return a registry of them */
+    /**
+     * @param providers providers to register
+     * @return a registry of them
+     */
     public static ProviderRegistry of(List<PersistProvider> providers) {
         return new ProviderRegistry(byName(providers), List.of());
     }

@@ -8,7 +8,11 @@ package io.kubedl.persist.model;
  * @param jobId the job's Kubernetes UID
  */
 public record JobKey(String region, String jobId) {
-    /** @throws IllegalArgumentException when jobId is null or blank */
+    /**
+     * @param region the deploy region; null is read as the empty region
+     * @param jobId the job's Kubernetes UID
+     * @throws IllegalArgumentException when jobId is null or blank
+     */
     public JobKey {
         region = region == null ? "" : region;
         if (jobId == null || jobId.isBlank()) {
@@ -16,7 +20,10 @@ public record JobKey(String region, String jobId) {
         }
     }
 
-    /** @param jobId the UID @return the key of that job in the empty region */
+    /**
+     * @param jobId the UID
+     * @return the key of that job in the empty region
+     */
     public static JobKey of(String jobId) {
         return new JobKey("", jobId);
     }

@@ -10,10 +10,15 @@ import java.util.Locale;
  * @param value the status as Kubernetes spells it, e.g. {@code "Running"}
  */
 public record JobStatus(String value) {
+    /** Created: accepted by the operator, no replica running yet. */
     public static final JobStatus CREATED = new JobStatus("Created");
+    /** Running: the replicas run. */
     public static final JobStatus RUNNING = new JobStatus("Running");
+    /** Restarting: replicas are being restarted after a failure. */
     public static final JobStatus RESTARTING = new JobStatus("Restarting");
+    /** Succeeded: finished successfully. */
     public static final JobStatus SUCCEEDED = new JobStatus("Succeeded");
+    /** Failed: finished unsuccessfully. */
     public static final JobStatus FAILED = new JobStatus("Failed");
     /** Removed from etcd before it finished (rule D1). */
     public static final JobStatus STOPPED = new JobStatus("Stopped");
@@ -21,7 +26,10 @@ public record JobStatus(String value) {
     private static final java.util.List<JobStatus> KNOWN =
             java.util.List.of(CREATED, RUNNING, RESTARTING, SUCCEEDED, FAILED, STOPPED);
 
-    /** @throws IllegalArgumentException when value is null or blank */
+    /**
+     * @param value the status as Kubernetes spells it, e.g. {@code "Running"}
+     * @throws IllegalArgumentException when value is null or blank
+     */
     public JobStatus {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("status: must not be null or blank");

@@ -7,7 +7,11 @@ package io.kubedl.persist.model;
  * @param podId the pod's Kubernetes UID
  */
 public record PodKey(String region, String podId) {
-    /** @throws IllegalArgumentException when podId is null or blank */
+    /**
+     * @param region the deploy region; null is read as the empty region
+     * @param podId the pod's Kubernetes UID
+     * @throws IllegalArgumentException when podId is null or blank
+     */
     public PodKey {
         region = region == null ? "" : region;
         if (podId == null || podId.isBlank()) {
@@ -15,7 +19,10 @@ public record PodKey(String region, String podId) {
         }
     }
 
-    /** @param podId the UID @return the key of that pod in the empty region */
+    /**
+     * @param podId the UID
+     * @return the key of that pod in the empty region
+     */
     public static PodKey of(String podId) {
         return new PodKey("", podId);
     }

@@ -50,7 +50,27 @@ public record PodRecord(
         Instant gmtStarted,
         Instant gmtFinished) {
 
-    /** @throws InvalidRecordException naming the first missing field */
+    /**
+     * @param region deploy region; part of the identity; never null
+     * @param podId Kubernetes UID; part of the identity
+     * @param name metadata.name
+     * @param namespace metadata.namespace
+     * @param version metadata.resourceVersion
+     * @param status the observed phase
+     * @param image image of the main container, or null
+     * @param jobId UID of the job that controls this pod
+     * @param replicaType replica type, e.g. {@code worker}, or null
+     * @param resources JSON of the pod's resource requests and limits, or null
+     * @param hostIp status.hostIP, or null
+     * @param podIp status.podIP, or null
+     * @param inEtcd false once the pod was removed from the api-server (rule D1)
+     * @param remark free text (e.g. why it failed), or null
+     * @param gmtCreated metadata.creationTimestamp
+     * @param gmtModified time of the last status transition; the store sets it when null
+     * @param gmtStarted when the main container started, or null
+     * @param gmtFinished when the pod finished, or null
+     * @throws InvalidRecordException naming the first missing field
+     */
     public PodRecord {
         region = region == null ? "" : region;
         RecordFields.required("podId", podId);
@@ -119,22 +139,35 @@ public record PodRecord(
         return index;
     }
 
-    /** @param newVersion the version @param newStatus the status @return a copy with both replaced */
+    /**
+     * @param newVersion the version
+     * @param newStatus the status
+     * @return a copy with both replaced
+     */
     public PodRecord withVersionAndStatus(String newVersion, PodStatus newStatus) {
         return toBuilder().version(newVersion).status(newStatus).build();
     }
 
-    /** @param newStatus the status @return a copy with the status replaced */
+    /**
+     * @param newStatus the status
+     * @return a copy with the status replaced
+     */
     public PodRecord withStatus(PodStatus newStatus) {
         return toBuilder().status(newStatus).build();
     }
 
-    /** @param newVersion the version @return a copy with the version replaced */
+    /**
+     * @param newVersion the version
+     * @return a copy with the version replaced
+     */
     public PodRecord withVersion(String newVersion) {
         return toBuilder().version(newVersion).build();
     }
 
-    /** @param newInEtcd whether still in etcd @return a copy with inEtcd replaced */
+    /**
+     * @param newInEtcd whether still in etcd
+     * @return a copy with inEtcd replaced
+     */
     public PodRecord withInEtcd(boolean newInEtcd) {
         return toBuilder().inEtcd(newInEtcd).build();
     }
@@ -184,48 +217,108 @@ public record PodRecord(
             gmtFinished = r.gmtFinished;
         }
 
-        /** @param v deploy region @return this */
+        /**
+         * @param v deploy region
+         * @return this
+         */
         public Builder region(String v) { region = v; return this; }
-        /** @param v Kubernetes UID @return this */
+        /**
+         * @param v Kubernetes UID
+         * @return this
+         */
         public Builder podId(String v) { podId = v; return this; }
-        /** @param v name @return this */
+        /**
+         * @param v name
+         * @return this
+         */
         public Builder name(String v) { name = v; return this; }
-        /** @param v namespace @return this */
+        /**
+         * @param v namespace
+         * @return this
+         */
         public Builder namespace(String v) { namespace = v; return this; }
-        /** @param v resourceVersion, validated as KEP-5504 @return this */
+        /**
+         * @param v resourceVersion, validated as KEP-5504
+         * @return this
+         */
         public Builder version(String v) {
             version = v == null ? null : ResourceVersion.of(v, "pod " + namespace + "/" + name);
             return this;
         }
-        /** @param v resourceVersion @return this */
+        /**
+         * @param v resourceVersion
+         * @return this
+         */
         public Builder version(ResourceVersion v) { version = v; return this; }
-        /** @param v status @return this */
+        /**
+         * @param v status
+         * @return this
+         */
         public Builder status(PodStatus v) { status = v; return this; }
-        /** @param v phase string, unknown ones kept @return this */
+        /**
+         * @param v phase string, unknown ones kept
+         * @return this
+         */
         public Builder status(String v) { status = v == null ? null : PodStatus.of(v); return this; }
-        /** @param v main container image @return this */
+        /**
+         * @param v main container image
+         * @return this
+         */
         public Builder image(String v) { image = v; return this; }
-        /** @param v UID of the controlling job @return this */
+        /**
+         * @param v UID of the controlling job
+         * @return this
+         */
         public Builder jobId(String v) { jobId = v; return this; }
-        /** @param v replica type @return this */
+        /**
+         * @param v replica type
+         * @return this
+         */
         public Builder replicaType(String v) { replicaType = v; return this; }
-        /** @param v resources JSON @return this */
+        /**
+         * @param v resources JSON
+         * @return this
+         */
         public Builder resources(String v) { resources = v; return this; }
-        /** @param v host IP @return this */
+        /**
+         * @param v host IP
+         * @return this
+         */
         public Builder hostIp(String v) { hostIp = v; return this; }
-        /** @param v pod IP @return this */
+        /**
+         * @param v pod IP
+         * @return this
+         */
         public Builder podIp(String v) { podIp = v; return this; }
-        /** @param v whether still in etcd @return this */
+        /**
+         * @param v whether still in etcd
+         * @return this
+         */
         public Builder inEtcd(boolean v) { inEtcd = v; return this; }
-        /** @param v remark @return this */
+        /**
+         * @param v remark
+         * @return this
+         */
         public Builder remark(String v) { remark = v; return this; }
-        /** @param v creation time @return this */
+        /**
+         * @param v creation time
+         * @return this
+         */
         public Builder gmtCreated(Instant v) { gmtCreated = v; return this; }
-        /** @param v last status transition @return this */
+        /**
+         * @param v last status transition
+         * @return this
+         */
         public Builder gmtModified(Instant v) { gmtModified = v; return this; }
-        /** @param v main container start @return this */
+        /**
+         * @param v main container start
+         * @return this
+         */
         public Builder gmtStarted(Instant v) { gmtStarted = v; return this; }
-        /** @param v finish time @return this */
+        /**
+         * @param v finish time
+         * @return this
+         */
         public Builder gmtFinished(Instant v) { gmtFinished = v; return this; }
 
         /** @return the validated record */

@@ -9,15 +9,23 @@ import java.util.Locale;
  * @param value the phase as Kubernetes spells it, e.g. {@code "Pending"}
  */
 public record PodStatus(String value) {
+    /** Pending: accepted, not every container running yet (scheduling, image pulls). */
     public static final PodStatus PENDING = new PodStatus("Pending");
+    /** Running: bound to a node, at least one container running. */
     public static final PodStatus RUNNING = new PodStatus("Running");
+    /** Succeeded: every container terminated successfully. */
     public static final PodStatus SUCCEEDED = new PodStatus("Succeeded");
+    /** Failed: every container terminated, at least one in failure. */
     public static final PodStatus FAILED = new PodStatus("Failed");
+    /** Unknown: the pod's state could not be obtained from its node. */
     public static final PodStatus UNKNOWN = new PodStatus("Unknown");
     /** Removed from etcd before it finished (rule D1). */
     public static final PodStatus STOPPED = new PodStatus("Stopped");
 
-    /** @throws IllegalArgumentException when value is null or blank */
+    /**
+     * @param value the phase as Kubernetes spells it, e.g. {@code "Pending"}
+     * @throws IllegalArgumentException when value is null or blank
+     */
     public PodStatus {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("status: must not be null or blank");

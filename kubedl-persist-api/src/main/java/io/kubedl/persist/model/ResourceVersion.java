@@ -13,8 +13,9 @@ import io.kubedl.persist.InvalidRecordException;
 public record ResourceVersion(String value) implements Comparable<ResourceVersion> {
 
     /**
+     * @param value the version exactly as the api-server sent it
      * @throws InvalidRecordException naming the field {@code version} when the value
-     *         is not a positive decimal without leading zeros
+     * is not a positive decimal without leading zeros
      */
     public ResourceVersion {
         String problem = problemWith(value);
@@ -39,12 +40,19 @@ public record ResourceVersion(String value) implements Comparable<ResourceVersio
         return new ResourceVersion(value);
     }
 
-    /** Shorthand for {@code new ResourceVersion(value)}. @param value the version @return the version */
+    /**
+     * Shorthand for {@code new ResourceVersion(value)}.
+     * @param value the version
+     * @return the version
+     */
     public static ResourceVersion of(String value) {
         return new ResourceVersion(value);
     }
 
-    /** @param value a candidate @return true when it is a valid resourceVersion */
+    /**
+     * @param value a candidate
+     * @return true when it is a valid resourceVersion
+     */
     public static boolean isValid(String value) {
         return problemWith(value) == null;
     }
@@ -78,12 +86,18 @@ public record ResourceVersion(String value) implements Comparable<ResourceVersio
         return byLength != 0 ? byLength : value.compareTo(other.value);
     }
 
-    /** @param other another version @return true when this version is strictly newer */
+    /**
+     * @param other another version
+     * @return true when this version is strictly newer
+     */
     public boolean isNewerThan(ResourceVersion other) {
         return compareTo(other) > 0;
     }
 
-    /** @param other another version @return true when this version is strictly older */
+    /**
+     * @param other another version
+     * @return true when this version is strictly older
+     */
     public boolean isOlderThan(ResourceVersion other) {
         return compareTo(other) < 0;
     }

@@ -68,7 +68,10 @@ public final class JobQuery {
         return new Builder(this);
     }
 
-    /** @param token a token from {@link Page#nextPageToken()} @return this query for the page after it */
+    /**
+     * @param token a token from {@link Page#nextPageToken()}
+     * @return this query for the page after it
+     */
     public JobQuery nextPage(String token) {
         return toBuilder().pageToken(token).build();
     }
@@ -160,35 +163,80 @@ public final class JobQuery {
             pageToken = q.pageToken;
         }
 
-        /** @param v exact namespace, null for any @return this */
+        /**
+         * @param v exact namespace, null for any
+         * @return this
+         */
         public Builder namespace(String v) { namespace = v; return this; }
-        /** @param v exact name, null for any @return this */
+        /**
+         * @param v exact name, null for any
+         * @return this
+         */
         public Builder name(String v) { name = v; return this; }
-        /** @param v literal substring of the name, null for any @return this */
+        /**
+         * @param v literal substring of the name, null for any
+         * @return this
+         */
         public Builder nameContains(String v) { nameContains = v; return this; }
-        /** @param v exact kind, null for any @return this */
+        /**
+         * @param v exact kind, null for any
+         * @return this
+         */
         public Builder kind(String v) { kind = v; return this; }
-        /** @param v statuses, any of which matches; none for any @return this */
+        /**
+         * @param v statuses, any of which matches; none for any
+         * @return this
+         */
         public Builder statuses(JobStatus... v) { statuses = new LinkedHashSet<>(Set.of(v)); return this; }
-        /** @param v statuses, any of which matches; empty for any @return this */
+        /**
+         * @param v statuses, any of which matches; empty for any
+         * @return this
+         */
         public Builder statuses(Set<JobStatus> v) { statuses = new LinkedHashSet<>(v); return this; }
-        /** @param v exact region, null for any @return this */
+        /**
+         * @param v exact region, null for any
+         * @return this
+         */
         public Builder region(String v) { region = v; return this; }
-        /** @param v exact tenant, null for any @return this */
+        /**
+         * @param v exact tenant, null for any
+         * @return this
+         */
         public Builder tenant(String v) { tenant = v; return this; }
-        /** @param v exact owner, null for any @return this */
+        /**
+         * @param v exact owner, null for any
+         * @return this
+         */
         public Builder owner(String v) { owner = v; return this; }
-        /** @param v exact job UID, null for any @return this */
+        /**
+         * @param v exact job UID, null for any
+         * @return this
+         */
         public Builder jobId(String v) { jobId = v; return this; }
-        /** @param v whether still in etcd, null for any @return this */
+        /**
+         * @param v whether still in etcd, null for any
+         * @return this
+         */
         public Builder inEtcd(Boolean v) { inEtcd = v; return this; }
-        /** @param v inclusive lower bound of gmtCreated (truncated to seconds) @return this */
+        /**
+         * @param v inclusive lower bound of gmtCreated (truncated to seconds)
+         * @return this
+         */
         public Builder createdFrom(Instant v) { createdFrom = v == null ? null : v.truncatedTo(ChronoUnit.SECONDS); return this; }
-        /** @param v exclusive upper bound of gmtCreated (truncated to seconds) @return this */
+        /**
+         * @param v exclusive upper bound of gmtCreated (truncated to seconds)
+         * @return this
+         */
         public Builder createdTo(Instant v) { createdTo = v == null ? null : v.truncatedTo(ChronoUnit.SECONDS); return this; }
-        /** @param v rows per page, 1..{@value PageSize#MAX} @return this */
+        /**
+         * @param v rows per page, 1..{@value PageSize#MAX}
+         * @return this
+         */
         public Builder pageSize(int v) { pageSize = v; return this; }
-        /** @param v token of the page to read, null for the first @return this */
+        /**
+         * @param v token of the page to read, null for the first
+         * @return this
+         */
         public Builder pageToken(String v) { pageToken = v; return this; }
 
         /**

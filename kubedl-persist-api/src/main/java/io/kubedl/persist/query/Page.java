@@ -11,7 +11,11 @@ import java.util.Optional;
  * @param nextPageToken an opaque token for the next page, or null on the last page
  */
 public record Page<T>(List<T> items, String nextPageToken) {
-    /** Copies the items. */
+    /**
+     * Copies the items.
+     * @param items the rows of this page, in the listing's order
+     * @param nextPageToken an opaque token for the next page, or null on the last page
+     */
     public Page {
         items = List.copyOf(items);
     }

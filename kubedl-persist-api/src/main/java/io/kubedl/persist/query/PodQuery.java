@@ -41,7 +41,10 @@ public final class PodQuery {
         return new Builder();
     }
 
-    /** @param jobId the UID of a job @return a query of that job's pods */
+    /**
+     * @param jobId the UID of a job
+     * @return a query of that job's pods
+     */
     public static PodQuery ofJob(String jobId) {
         return builder().jobId(jobId).build();
     }
@@ -51,7 +54,10 @@ public final class PodQuery {
         return new Builder(this);
     }
 
-    /** @param token a token from {@link Page#nextPageToken()} @return this query for the page after it */
+    /**
+     * @param token a token from {@link Page#nextPageToken()}
+     * @return this query for the page after it
+     */
     public PodQuery nextPage(String token) {
         return toBuilder().pageToken(token).build();
     }
@@ -116,25 +122,55 @@ public final class PodQuery {
             pageToken = q.pageToken;
         }
 
-        /** @param v UID of the controlling job, null for any @return this */
+        /**
+         * @param v UID of the controlling job, null for any
+         * @return this
+         */
         public Builder jobId(String v) { jobId = v; return this; }
-        /** @param v exact namespace, null for any @return this */
+        /**
+         * @param v exact namespace, null for any
+         * @return this
+         */
         public Builder namespace(String v) { namespace = v; return this; }
-        /** @param v exact name, null for any @return this */
+        /**
+         * @param v exact name, null for any
+         * @return this
+         */
         public Builder name(String v) { name = v; return this; }
-        /** @param v exact replica type, null for any @return this */
+        /**
+         * @param v exact replica type, null for any
+         * @return this
+         */
         public Builder replicaType(String v) { replicaType = v; return this; }
-        /** @param v statuses, any of which matches; none for any @return this */
+        /**
+         * @param v statuses, any of which matches; none for any
+         * @return this
+         */
         public Builder statuses(PodStatus... v) { statuses = new LinkedHashSet<>(Set.of(v)); return this; }
-        /** @param v statuses, any of which matches; empty for any @return this */
+        /**
+         * @param v statuses, any of which matches; empty for any
+         * @return this
+         */
         public Builder statuses(Set<PodStatus> v) { statuses = new LinkedHashSet<>(v); return this; }
-        /** @param v exact region, null for any @return this */
+        /**
+         * @param v exact region, null for any
+         * @return this
+         */
         public Builder region(String v) { region = v; return this; }
-        /** @param v whether still in etcd, null for any @return this */
+        /**
+         * @param v whether still in etcd, null for any
+         * @return this
+         */
         public Builder inEtcd(Boolean v) { inEtcd = v; return this; }
-        /** @param v rows per page, 1..{@value PageSize#MAX} @return this */
+        /**
+         * @param v rows per page, 1..{@value PageSize#MAX}
+         * @return this
+         */
         public Builder pageSize(int v) { pageSize = v; return this; }
-        /** @param v token of the page to read, null for the first @return this */
+        /**
+         * @param v token of the page to read, null for the first
+         * @return this
+         */
         public Builder pageToken(String v) { pageToken = v; return this; }
 
         /** @return the validated query */

@@ -39,7 +39,12 @@ public record FieldLimits(Map<String, Integer> maxChars, Instant earliest, Insta
             Map.entry("remark", 65535)),
             Instant.parse("1000-01-01T00:00:00Z"), Instant.parse("9999-12-31T23:59:59Z"));
 
-    /** Copies the map. */
+    /**
+     * Copies the map.
+     * @param maxChars field name to the most characters the store holds
+     * @param earliest the earliest instant the store holds
+     * @param latest the latest instant the store holds
+     */
     public FieldLimits {
         maxChars = Map.copyOf(maxChars);
         if (earliest == null || latest == null || !earliest.isBefore(latest)) {

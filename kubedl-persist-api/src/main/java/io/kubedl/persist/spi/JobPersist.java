@@ -39,7 +39,10 @@ public interface JobPersist {
      */
     List<WriteOutcome> saveAll(List<JobRecord> jobs);
 
-    /** @param key the identity @return the row, if any (Q1) */
+    /**
+     * @param key the identity
+     * @return the row, if any (Q1)
+     */
     Optional<JobRecord> get(JobKey key);
 
     /**

@@ -30,7 +30,10 @@ public interface PodPersist {
      */
     List<WriteOutcome> saveAll(List<PodRecord> pods);
 
-    /** @param key the identity @return the row, if any (Q1) */
+    /**
+     * @param key the identity
+     * @return the row, if any (Q1)
+     */
     Optional<PodRecord> get(PodKey key);
 
     /**

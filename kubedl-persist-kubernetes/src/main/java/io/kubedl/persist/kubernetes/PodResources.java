@@ -21,7 +21,6 @@ public record PodResources(SortedMap<String, String> requests, SortedMap<String,
 
     /**
      * Copies both maps into unmodifiable sorted maps; null reads as empty.
-     *
      * @param requests resource name to quantity, or null
      * @param limits resource name to quantity, or null
      */

@@ -15,7 +15,6 @@ public record ReplicaResources(int replicas, SortedMap<String, String> requests,
 
     /**
      * Copies both maps into unmodifiable sorted maps; null reads as empty.
-     *
      * @param replicas how many replicas
      * @param requests resource name to quantity per replica, or null
      * @param limits resource name to quantity per replica, or null

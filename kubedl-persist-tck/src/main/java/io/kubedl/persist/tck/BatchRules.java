@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 /** Rule B1: a batch behaves as its saves one by one, in input order. */
 interface BatchRules extends TckSupport {
 
+    /** Required, rule {@link ContractRule#B1}: newer then older is inserted then stale. */
     @Test
     default void required_B1_newerThenOlderIsInsertedThenStale() {
         JobRecord v1 = records().tfJob("mnist").withVersion("501");
@@ -30,6 +31,7 @@ interface BatchRules extends TckSupport {
         assertThat(storedJob(v1.key(), B1)).as(B1.says("the highest version of the batch must win")).isEqualTo(v2);
     }
 
+    /** Required, rule {@link ContractRule#B1}: same version twice is inserted then unchanged. */
     @Test
     default void required_B1_sameVersionTwiceIsInsertedThenUnchanged() {
         JobRecord v1 = records().tfJob("mnist");
@@ -38,6 +40,7 @@ interface BatchRules extends TckSupport {
         assertThat(storedJob(v1.key(), B1)).isEqualTo(v1);
     }
 
+    /** Required, rule {@link ContractRule#B1}: highest version wins inside a batch. */
     @Test
     default void required_B1_highestVersionWinsInsideABatch() {
         JobRecord v1 = records().tfJob("mnist").withVersion("601");
@@ -48,6 +51,7 @@ interface BatchRules extends TckSupport {
         assertThat(storedJob(v1.key(), B1)).as(B1.says("the highest version must win inside a batch, not the last item")).isEqualTo(v3);
     }
 
+    /** Required, rule {@link ContractRule#B1}: pod batch follows input order. */
     @Test
     default void required_B1_podBatchFollowsInputOrder() {
         JobRecord job = records().tfJob("mnist");
@@ -62,6 +66,7 @@ interface BatchRules extends TckSupport {
         assertThat(storedPod(b1.key(), B1)).isEqualTo(b1);
     }
 
+    /** Required, rule {@link ContractRule#B1}: mixed jobs answer in input order. */
     @Test
     default void required_B1_mixedJobsAnswerInInputOrder() {
         JobRecord a = records().tfJob("a");
@@ -73,12 +78,14 @@ interface BatchRules extends TckSupport {
         assertThat(storedJob(a.key(), B1)).isEqualTo(aRunning);
     }
 
+    /** Required, rule {@link ContractRule#B1}: empty batch answers empty. */
     @Test
     default void required_B1_emptyBatchAnswersEmpty() {
         assertThat(jobs().saveAll(List.of())).as(B1.says("an empty batch answers an empty list")).isEmpty();
         assertThat(pods().saveAll(List.of())).as(B1.says("an empty pod batch answers an empty list")).isEmpty();
     }
 
+    /** Required, rule {@link ContractRule#B1}: removed row in a batch is stale. */
     @Test
     default void required_B1_removedRowInABatchIsStale() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
@@ -86,6 +93,7 @@ interface BatchRules extends TckSupport {
         assertThat(jobs().saveAll(List.of(records().running(v1)))).as(B1.says("a batch follows W8 too")).containsExactly(STALE);
     }
 
+    /** Required, rule {@link ContractRule#B1}: v1 bad item writes nothing of the batch. */
     @Test
     default void required_B1_V1_badItemWritesNothingOfTheBatch() {
         int limit = sut().limits().of("name");
@@ -99,6 +107,7 @@ interface BatchRules extends TckSupport {
         assertThat(allJobs(JobQuery.builder().build())).as(B1.says("V1: nothing of a refused batch may be written (validate all items first)")).isEmpty();
     }
 
+    /** Required, rule {@link ContractRule#B1}: v1 null item writes nothing of the batch. */
     @Test
     default void required_B1_V1_nullItemWritesNothingOfTheBatch() {
         JobRecord job = records().tfJob("mnist");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Rules I1 and I2: what a row is, and that there is only one per identity. */
 interface IdentityRules extends TckSupport {
 
+    /** Required, rule {@link ContractRule#I1}: same job uid in two regions is two rows. */
     @Test
     default void required_I1_sameJobUidInTwoRegionsIsTwoRows() {
         JobRecord here = records().tfJob("mnist");
@@ -28,6 +29,7 @@ interface IdentityRules extends TckSupport {
         assertThat(allJobs(JobQuery.builder().jobId(here.jobId()).build())).as(I1.says("two regions, two rows")).hasSize(2);
     }
 
+    /** Required, rule {@link ContractRule#I1}: same pod uid in two regions is two rows. */
     @Test
     default void required_I1_samePodUidInTwoRegionsIsTwoRows() {
         JobRecord job = records().tfJob("mnist");
@@ -39,6 +41,7 @@ interface IdentityRules extends TckSupport {
         assertThat(storedPod(there.key(), I1)).isEqualTo(there);
     }
 
+    /** Required, rule {@link ContractRule#I1}: job recreated under the same name is a new row. */
     @Test
     default void required_I1_jobRecreatedUnderTheSameNameIsANewRow() {
         JobRecord first = records().tfJob("mnist").toBuilder().status(JobStatus.SUCCEEDED).build();
@@ -49,6 +52,7 @@ interface IdentityRules extends TckSupport {
         assertThat(storedJob(second.key(), I1)).isEqualTo(second);
     }
 
+    /** Required, rule {@link ContractRule#I1}: no region is the empty region. */
     @Test
     default void required_I1_noRegionIsTheEmptyRegion() {
         JobRecord job = records().job("TFJob", "mnist").region(null).build();
@@ -61,6 +65,7 @@ interface IdentityRules extends TckSupport {
         assertThat(pods().get(new PodKey(null, pod.podId()))).as(I1.says("a null pod region must read as the empty region")).contains(pod);
     }
 
+    /** Required, rule {@link ContractRule#I2}: repeated saves of one job keep one row. */
     @Test
     default void required_I2_repeatedSavesOfOneJobKeepOneRow() {
         JobRecord job = records().tfJob("mnist");
@@ -73,6 +78,7 @@ interface IdentityRules extends TckSupport {
                 .as(I2.says("saving one identity many times must leave exactly one row")).hasSize(1);
     }
 
+    /** Required, rule {@link ContractRule#I2}: repeated saves of one pod keep one row. */
     @Test
     default void required_I2_repeatedSavesOfOnePodKeepOneRow() {
         JobRecord job = records().tfJob("mnist");

@@ -39,6 +39,7 @@ interface InputRules extends TckSupport {
 
     // V1
 
+    /** Required, rule {@link ContractRule#V1}: null record is refused naming it. */
     @Test
     default void required_V1_nullRecordIsRefusedNamingIt() {
         Throwable job = catchThrowable(() -> jobs().save(null));
@@ -51,6 +52,7 @@ interface InputRules extends TckSupport {
                 .isInstanceOf(InvalidRecordException.class);
     }
 
+    /** Required, rule {@link ContractRule#V1}: records without identity name or namespace cannot be made. */
     @Test
     default void required_V1_recordsWithoutIdentityNameOrNamespaceCannotBeMade() {
         Map<String, Runnable> missing = Map.of(
@@ -65,6 +67,7 @@ interface InputRules extends TckSupport {
         });
     }
 
+    /** Required, rule {@link ContractRule#V1}: null arguments are refused naming the parameter. */
     @Test
     default void required_V1_nullArgumentsAreRefusedNamingTheParameter() throws Throwable {
         JobRecord job = records().tfJob("mnist");
@@ -108,6 +111,7 @@ interface InputRules extends TckSupport {
         assertThat(allPods(PodQuery.builder().build())).as(V1.says("nothing may be written by a refused call")).isEmpty();
     }
 
+    /** Required, rule {@link ContractRule#V1}: status with surrounding whitespace is refused. */
     @Test
     default void required_V1_statusWithSurroundingWhitespaceIsRefused() {
         for (String status : List.of("Failed ", " Running", "Running\t", "\nSucceeded")) {
@@ -136,6 +140,7 @@ interface InputRules extends TckSupport {
 
     // V2
 
+    /** Required, rule {@link ContractRule#V2}: removal times outside the range are refused. */
     @Test
     default void required_V2_removalTimesOutsideTheRangeAreRefused() {
         JobRecord job = inserted(records().tfJob("mnist"));
@@ -167,6 +172,7 @@ interface InputRules extends TckSupport {
     }
 
 
+    /** Required, rule {@link ContractRule#V2}: overlong job values are refused naming field limit and length. */
     @Test
     default void required_V2_overlongJobValuesAreRefusedNamingFieldLimitAndLength() {
         int checked = 0;
@@ -183,6 +189,7 @@ interface InputRules extends TckSupport {
         assertThat(allJobs(JobQuery.builder().build())).as(V2.says("nothing may be written when a value is too long")).isEmpty();
     }
 
+    /** Required, rule {@link ContractRule#V2}: overlong pod values are refused naming field limit and length. */
     @Test
     default void required_V2_overlongPodValuesAreRefusedNamingFieldLimitAndLength() {
         JobRecord job = records().tfJob("mnist");
@@ -197,6 +204,7 @@ interface InputRules extends TckSupport {
         assertThat(allPods(PodQuery.builder().build())).as(V2.says("nothing may be written when a pod value is too long")).isEmpty();
     }
 
+    /** Required, rule {@link ContractRule#V2}: values at the limit round trip untruncated. */
     @Test
     default void required_V2_valuesAtTheLimitRoundTripUntruncated() {
         for (String field : JOB_TEXT_FIELDS) {
@@ -216,6 +224,7 @@ interface InputRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#V2}: times outside the store range are refused. */
     @Test
     default void required_V2_timesOutsideTheStoreRangeAreRefused() {
         JobRecord early = records().tfJob("mnist").toBuilder().gmtCreated(sut().limits().earliest().minus(Duration.ofDays(1))).build();
@@ -278,6 +287,7 @@ interface InputRules extends TckSupport {
 
     // V3
 
+    /** Required, rule {@link ContractRule#V3}: unicode round trips exactly. */
     @Test
     default void required_V3_unicodeRoundTripsExactly() {
         JobRecord job = records().job("TFJob", "训练任务-🚀").tenant("团队-视觉").owner("zoë")
@@ -291,6 +301,7 @@ interface InputRules extends TckSupport {
         assertThat(storedPod(pod.key(), V3)).as(V3.says("pod text with 4-byte UTF-8 must round-trip exactly")).isEqualTo(pod);
     }
 
+    /** Required, rule {@link ContractRule#V3}: four byte characters fit the limit counted in chars. */
     @Test
     default void required_V3_fourByteCharactersFitTheLimitCountedInChars() {
         int limit = sut().limits().of("name");
@@ -303,6 +314,7 @@ interface InputRules extends TckSupport {
                 .isEqualTo(name);
     }
 
+    /** Required, rule {@link ContractRule#V3}: unpaired surrogate is refused. */
     @Test
     default void required_V3_unpairedSurrogateIsRefused() {
         JobRecord job = records().tfJob("mnist").toBuilder().remark("broken \uD83D text").build();

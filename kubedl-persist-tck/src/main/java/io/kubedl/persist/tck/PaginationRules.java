@@ -30,6 +30,7 @@ interface PaginationRules extends TckSupport {
         return made;
     }
 
+    /** Required, rule {@link ContractRule#Q3}: walking all pages returns every job once in order. */
     @Test
     default void required_Q3_walkingAllPagesReturnsEveryJobOnceInOrder() {
         insertJobs(23);
@@ -42,6 +43,7 @@ interface PaginationRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#Q3}: pages hold page size rows and the last has no token. */
     @Test
     default void required_Q3_pagesHoldPageSizeRowsAndTheLastHasNoToken() {
         insertJobs(12);
@@ -57,6 +59,7 @@ interface PaginationRules extends TckSupport {
         assertThat(all.nextPageToken()).as(Q3.says("a page that holds every row must have no next-page token")).isNull();
     }
 
+    /** Required, rule {@link ContractRule#Q3}: default page size is fifty. */
     @Test
     default void required_Q3_defaultPageSizeIsFifty() {
         insertJobs(53);
@@ -67,6 +70,7 @@ interface PaginationRules extends TckSupport {
                 .as(Q3.says("a page size above 1000 must be refused")).isInstanceOf(InvalidRecordException.class);
     }
 
+    /** Required, rule {@link ContractRule#Q3}: token of another filter is refused. */
     @Test
     default void required_Q3_tokenOfAnotherFilterIsRefused() {
         insertJobs(6);
@@ -82,6 +86,7 @@ interface PaginationRules extends TckSupport {
                 .as(Q3.says("the page size is not part of the filter: the same filter with another size accepts the token")).hasSize(3);
     }
 
+    /** Required, rule {@link ContractRule#Q3}: malformed token is refused. */
     @Test
     default void required_Q3_malformedTokenIsRefused() {
         insertJobs(3);
@@ -95,6 +100,7 @@ interface PaginationRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#Q3}: job token is not a pod token. */
     @Test
     default void required_Q3_jobTokenIsNotAPodToken() {
         insertJobs(4);
@@ -103,6 +109,7 @@ interface PaginationRules extends TckSupport {
                 .as(Q3.says("a job listing's token must be refused by the pod listing")).isInstanceOf(InvalidPageTokenException.class);
     }
 
+    /** Required, rule {@link ContractRule#Q3}: walking all pod pages returns every pod once in order. */
     @Test
     default void required_Q3_walkingAllPodPagesReturnsEveryPodOnceInOrder() {
         JobRecord job = records().tfJob("mnist");
@@ -122,6 +129,7 @@ interface PaginationRules extends TckSupport {
                 .as(Q3.says("a pod token must be bound to its filter")).isInstanceOf(InvalidPageTokenException.class);
     }
 
+    /** Optional, rule {@link ContractRule#Q3}: count matches the filter and ignores the page. */
     @Test
     default void optional_Q3_countMatchesTheFilterAndIgnoresThePage() {
         assumeCapability(Capability.COUNT, Q3);

@@ -38,6 +38,7 @@ interface ProviderRules extends TckSupport {
 
     // P1
 
+    /** Required, rule {@link ContractRule#P1}: provider is found by its unique name. */
     @Test
     default void required_P1_providerIsFoundByItsUniqueName() {
         String name = sut().store().providerName();
@@ -53,6 +54,7 @@ interface ProviderRules extends TckSupport {
 
     // P3
 
+    /** Optional, rule {@link ContractRule#P3}: password never appears in to string or messages. */
     @Test
     default void optional_P3_passwordNeverAppearsInToStringOrMessages() {
         Assumptions.assumeTrue(sut().secret().isPresent(),
@@ -94,6 +96,7 @@ interface ProviderRules extends TckSupport {
 
     // P4
 
+    /** Optional, rule {@link ContractRule#P3}: failed open does not leak the password. */
     @Test
     default void optional_P3_failedOpenDoesNotLeakThePassword() throws Exception {
         Assumptions.assumeTrue(sut().secret().isPresent(),
@@ -121,6 +124,7 @@ interface ProviderRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#P4}: every method throws illegal state after close. */
     @Test
     default void required_P4_everyMethodThrowsIllegalStateAfterClose() throws Throwable {
         MetaStore store = sut().openAnother();
@@ -165,6 +169,7 @@ interface ProviderRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#P4}: close is idempotent. */
     @Test
     default void required_P4_closeIsIdempotent() {
         MetaStore store = sut().openAnother();
@@ -172,6 +177,7 @@ interface ProviderRules extends TckSupport {
         assertThat(catchThrowable(store::close)).as(P4.says("a second close() must do nothing and throw nothing")).isNull();
     }
 
+    /** Required, rule {@link ContractRule#P4}: closing one store leaves another usable. */
     @Test
     default void required_P4_closingOneStoreLeavesAnotherUsable() {
         MetaStore other = sut().openAnother();
@@ -183,6 +189,7 @@ interface ProviderRules extends TckSupport {
 
     // capabilities
 
+    /** Required, rule {@link ContractRule#CAPABILITIES}: undeclared operations throw unsupported. */
     @Test
     default void required_CAPABILITIES_undeclaredOperationsThrowUnsupported() {
         Set<Capability> missing = EnumSet.allOf(Capability.class);

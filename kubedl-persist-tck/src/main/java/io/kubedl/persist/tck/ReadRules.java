@@ -29,6 +29,7 @@ interface ReadRules extends TckSupport {
 
     // Q1
 
+    /** Required, rule {@link ContractRule#Q1}: get of an unknown identity is empty. */
     @Test
     default void required_Q1_getOfAnUnknownIdentityIsEmpty() {
         assertThat(jobs().get(JobKey.of(TckRecords.uid()))).as(Q1.says("get of an unknown job must be empty")).isEmpty();
@@ -37,6 +38,7 @@ interface ReadRules extends TckSupport {
         assertThat(pods().findLatest(TckRecords.NAMESPACE, "nothing")).as(Q1.says("findLatest of an unknown pod must be empty")).isEmpty();
     }
 
+    /** Required, rule {@link ContractRule#Q1}: find latest returns the newest created job. */
     @Test
     default void required_Q1_findLatestReturnsTheNewestCreatedJob() {
         Instant t = TckRecords.EPOCH;
@@ -52,6 +54,7 @@ interface ReadRules extends TckSupport {
         assertThat(jobs().get(oldest.key())).as(Q1.says("get must find an older row of the same name by its identity")).contains(oldest);
     }
 
+    /** Required, rule {@link ContractRule#Q1}: find latest returns the newest created pod. */
     @Test
     default void required_Q1_findLatestReturnsTheNewestCreatedPod() {
         JobRecord first = records().tfJob("mnist");
@@ -63,6 +66,7 @@ interface ReadRules extends TckSupport {
         assertThat(pods().findLatest("other", "mnist-worker-0")).as(Q1.says("findLatest must filter by namespace")).isEmpty();
     }
 
+    /** Required, rule {@link ContractRule#Q1}: find latest breaks ties as the listing does. */
     @Test
     default void required_Q1_findLatestBreaksTiesAsTheListingDoes() {
         Instant same = TckRecords.EPOCH.plusSeconds(700);
@@ -88,6 +92,7 @@ interface ReadRules extends TckSupport {
 
     // Q2
 
+    /** Required, rule {@link ContractRule#Q2}: exact filters are case sensitive. */
     @Test
     default void required_Q2_exactFiltersAreCaseSensitive() {
         JobRecord lower = inserted(records().tfJob("mnist").toBuilder().tenant("team-a").owner("alice").build());
@@ -110,6 +115,7 @@ interface ReadRules extends TckSupport {
         expectPods("name 'MNIST-worker-0' matches none", PodQuery.builder().name("MNIST-worker-0"));
     }
 
+    /** Required, rule {@link ContractRule#Q2}: jobs are listed newest first. */
     @Test
     default void required_Q2_jobsAreListedNewestFirst() {
         List<JobRecord> made = new ArrayList<>();
@@ -125,6 +131,7 @@ interface ReadRules extends TckSupport {
                 .as(Q2.says("jobs must be listed by gmtCreated descending, whatever the insertion order")).containsExactlyElementsOf(expected);
     }
 
+    /** Required, rule {@link ContractRule#Q2}: ties on gmt created have a total order. */
     @Test
     default void required_Q2_tiesOnGmtCreatedHaveATotalOrder() {
         Instant same = TckRecords.EPOCH.plusSeconds(500);
@@ -140,6 +147,7 @@ interface ReadRules extends TckSupport {
         assertThat(jobs().list(JobQuery.builder().build()).items()).as(Q2.says("the order must be stable between listings")).isEqualTo(onePage);
     }
 
+    /** Required, rule {@link ContractRule#Q2}: every filter selects its rows. */
     @Test
     default void required_Q2_everyFilterSelectsItsRows() {
         Instant t = TckRecords.EPOCH.plusSeconds(1000);
@@ -182,6 +190,7 @@ interface ReadRules extends TckSupport {
 
     // Q4
 
+    /** Required, rule {@link ContractRule#Q4}: pods are ordered by type then numeric index. */
     @Test
     default void required_Q4_podsAreOrderedByTypeThenNumericIndex() {
         JobRecord job = records().tfJob("mnist");
@@ -201,6 +210,7 @@ interface ReadRules extends TckSupport {
                 .containsExactlyElementsOf(podNames(expected));
     }
 
+    /** Required, rule {@link ContractRule#Q4}: same index is ordered by gmt created. */
     @Test
     default void required_Q4_sameIndexIsOrderedByGmtCreated() {
         JobRecord first = records().tfJob("mnist");
@@ -212,6 +222,7 @@ interface ReadRules extends TckSupport {
                 .as(Q4.says("pods of equal type and index are ordered by gmtCreated ascending")).containsExactly(older, newer);
     }
 
+    /** Required, rule {@link ContractRule#Q4}: every pod filter selects its rows. */
     @Test
     default void required_Q4_everyPodFilterSelectsItsRows() {
         JobRecord job = records().tfJob("mnist");
@@ -239,6 +250,7 @@ interface ReadRules extends TckSupport {
 
     // Q5
 
+    /** Required, rule {@link ContractRule#Q5}: a completed save is visible to the next read. */
     @Test
     default void required_Q5_aCompletedSaveIsVisibleToTheNextRead() throws Exception {
         JobRecord v1 = inserted(records().tfJob("mnist"));
@@ -261,6 +273,7 @@ interface ReadRules extends TckSupport {
 
     // Q6
 
+    /** Required, rule {@link ContractRule#Q6}: name contains matches wildcards literally. */
     @Test
     default void required_Q6_nameContainsMatchesWildcardsLiterally() {
         for (String name : List.of("ab%cd", "abxcd", "a_b", "axb", "back\\slash", "backslash", "it's", "its", "say \"hi\"")) {

@@ -30,6 +30,7 @@ interface RemovalRules extends TckSupport {
 
     // D1
 
+    /** Required, rule {@link ContractRule#D1}: unknown identity is not found. */
     @Test
     default void required_D1_unknownIdentityIsNotFound() {
         assertThat(jobs().markRemoved(JobKey.of(TckRecords.uid()), Instant.now()))
@@ -39,6 +40,7 @@ interface RemovalRules extends TckSupport {
         assertThat(allJobs(JobQuery.builder().build())).as(D1.says("NOT_FOUND must not insert anything")).isEmpty();
     }
 
+    /** Required, rule {@link ContractRule#D1}: unfinished job becomes stopped. */
     @Test
     default void required_D1_unfinishedJobBecomesStopped() {
         JobRecord running = inserted(records().running(records().tfJob("mnist")));
@@ -50,6 +52,7 @@ interface RemovalRules extends TckSupport {
                 .isEqualTo(expected);
     }
 
+    /** Required, rule {@link ContractRule#D1}: unfinished pod becomes stopped. */
     @Test
     default void required_D1_unfinishedPodBecomesStopped() {
         PodRecord pending = inserted(records().pod(records().tfJob("mnist"), "worker", 0).build());
@@ -60,6 +63,7 @@ interface RemovalRules extends TckSupport {
                 .as(D1.says("an unfinished pod must become Stopped with gmtFinished = removal time")).isEqualTo(expected);
     }
 
+    /** Required, rule {@link ContractRule#D1}: finished job keeps its status and times. */
     @Test
     default void required_D1_finishedJobKeepsItsStatusAndTimes() {
         JobRecord done = inserted(records().succeeded(records().running(records().tfJob("mnist"))));
@@ -70,6 +74,7 @@ interface RemovalRules extends TckSupport {
                 .isEqualTo(done.withInEtcd(false));
     }
 
+    /** Required, rule {@link ContractRule#D1}: terminal pod is marked removed too. */
     @Test
     default void required_D1_terminalPodIsMarkedRemovedToo() {
         PodRecord failed = records().pod(records().tfJob("mnist"), "worker", 0).status(PodStatus.FAILED).build();
@@ -82,6 +87,7 @@ interface RemovalRules extends TckSupport {
                 .isEqualTo(failed.toBuilder().inEtcd(false).gmtFinished(at).build());
     }
 
+    /** Required, rule {@link ContractRule#D1}: mark removed is idempotent. */
     @Test
     default void required_D1_markRemovedIsIdempotent() {
         JobRecord job = inserted(records().tfJob("mnist"));
@@ -97,6 +103,7 @@ interface RemovalRules extends TckSupport {
                 .as(D1.says("marking a removed pod again must answer UNCHANGED")).isEqualTo(WriteOutcome.UNCHANGED);
     }
 
+    /** Required, rule {@link ContractRule#D1}: marking a job leaves its pods alone. */
     @Test
     default void required_D1_markingAJobLeavesItsPodsAlone() {
         JobRecord job = inserted(records().tfJob("mnist"));
@@ -108,6 +115,7 @@ interface RemovalRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#D1}: mark removed all matches one by one. */
     @Test
     default void required_D1_markRemovedAllMatchesOneByOne() {
         JobRecord running = inserted(records().running(records().tfJob("mnist")));
@@ -147,6 +155,7 @@ interface RemovalRules extends TckSupport {
                 .isEqualTo(pending.toBuilder().inEtcd(false).status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
     }
 
+    /** Required, rule {@link ContractRule#D1}: every status but succeeded failed stopped is unfinished. */
     @Test
     default void required_D1_everyStatusButSucceededFailedStoppedIsUnfinished() {
         Instant at = TckRecords.EPOCH.plusSeconds(86_400);
@@ -171,6 +180,7 @@ interface RemovalRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#D1}: save and mark removed of a new identity at once. */
     @Test
     default void required_D1_saveAndMarkRemovedOfANewIdentityAtOnce() throws Exception {
         RemovalRace.Result jobRace = RemovalRace.run(300, trial -> {
@@ -194,12 +204,14 @@ interface RemovalRules extends TckSupport {
 
     // D2
 
+    /** Required, rule {@link ContractRule#D2}: unknown identity is false. */
     @Test
     default void required_D2_unknownIdentityIsFalse() {
         assertThat(jobs().delete(JobKey.of(TckRecords.uid()))).as(D2.says("deleting an unknown job must answer false")).isFalse();
         assertThat(pods().delete(PodKey.of(TckRecords.uid()))).as(D2.says("deleting an unknown pod must answer false")).isFalse();
     }
 
+    /** Required, rule {@link ContractRule#D2}: row still in etcd is refused. */
     @Test
     default void required_D2_rowStillInEtcdIsRefused() {
         JobRecord job = inserted(records().tfJob("mnist"));
@@ -213,6 +225,7 @@ interface RemovalRules extends TckSupport {
         assertThat(pods().get(pod.key())).as(D2.says("a refused delete must keep the pod and the job's pods")).contains(pod);
     }
 
+    /** Required, rule {@link ContractRule#D2}: removed job is deleted with its pods. */
     @Test
     default void required_D2_removedJobIsDeletedWithItsPods() {
         JobRecord job = inserted(records().succeeded(records().tfJob("mnist")));
@@ -232,6 +245,7 @@ interface RemovalRules extends TckSupport {
         assertThat(jobs().delete(job.key())).as(D2.says("deleting again must answer false")).isFalse();
     }
 
+    /** Required, rule {@link ContractRule#D2}: removed pod is deleted. */
     @Test
     default void required_D2_removedPodIsDeleted() {
         JobRecord job = inserted(records().tfJob("mnist"));
@@ -244,6 +258,7 @@ interface RemovalRules extends TckSupport {
 
     // D3
 
+    /** Optional, rule {@link ContractRule#D3}: reconcile marks jobs missing from the live set. */
     @Test
     default void optional_D3_reconcileMarksJobsMissingFromTheLiveSet() {
         assumeCapability(Capability.RECONCILE, D3);
@@ -264,6 +279,7 @@ interface RemovalRules extends TckSupport {
         assertThat(storedJob(alreadyRemoved.key(), D3)).as(D3.says("an already removed job is not counted nor changed")).isEqualTo(alreadyRemoved);
     }
 
+    /** Optional, rule {@link ContractRule#D3}: reconcile covers every kind given and keeps finished status. */
     @Test
     default void optional_D3_reconcileCoversEveryKindGivenAndKeepsFinishedStatus() {
         assumeCapability(Capability.RECONCILE, D3);
@@ -278,6 +294,7 @@ interface RemovalRules extends TckSupport {
                 .as(D3.says("reconciling again marks nothing")).isZero();
     }
 
+    /** Optional, rule {@link ContractRule#D3}: reconcile without kinds is refused. */
     @Test
     default void optional_D3_reconcileWithoutKindsIsRefused() {
         assumeCapability(Capability.RECONCILE, D3);
@@ -288,6 +305,7 @@ interface RemovalRules extends TckSupport {
         assertThat(((InvalidRecordException) refused).field()).isEqualTo("kinds");
     }
 
+    /** Optional, rule {@link ContractRule#D3}: reconcile marks pods missing from the live set. */
     @Test
     default void optional_D3_reconcileMarksPodsMissingFromTheLiveSet() {
         assumeCapability(Capability.RECONCILE, D3);
@@ -309,6 +327,7 @@ interface RemovalRules extends TckSupport {
 
     // D4
 
+    /** Optional, rule {@link ContractRule#D4}: purge deletes removed jobs finished before the instant. */
     @Test
     default void optional_D4_purgeDeletesRemovedJobsFinishedBeforeTheInstant() {
         assumeCapability(Capability.PURGE, D4);
@@ -332,6 +351,7 @@ interface RemovalRules extends TckSupport {
         assertThat(jobs().get(neverFinished.key())).as(D4.says("a removed job without gmtFinished is not purged")).isPresent();
     }
 
+    /** Optional, rule {@link ContractRule#D4}: purge deletes removed pods finished before the instant. */
     @Test
     default void optional_D4_purgeDeletesRemovedPodsFinishedBeforeTheInstant() {
         assumeCapability(Capability.PURGE, D4);
@@ -346,6 +366,7 @@ interface RemovalRules extends TckSupport {
         assertThat(pods().get(recent.key())).as(D4.says("gmtFinished == before stays (exclusive bound)")).isPresent();
     }
 
+    /** Optional, rule {@link ContractRule#D4}: purge counts every batch. */
     @Test
     default void optional_D4_purgeCountsEveryBatch() {
         assumeCapability(Capability.PURGE, D4);
@@ -361,6 +382,7 @@ interface RemovalRules extends TckSupport {
         assertThat(declared(Capability.PURGE, D4, () -> jobs().purge(before))).as(D4.says("purging again deletes nothing")).isZero();
     }
 
+    /** Optional, rule {@link ContractRule#D3}: reconcile stops every unfinished status. */
     @Test
     default void optional_D3_reconcileStopsEveryUnfinishedStatus() {
         assumeCapability(Capability.RECONCILE, D3);
@@ -379,6 +401,7 @@ interface RemovalRules extends TckSupport {
                 .isEqualTo(unknown.toBuilder().inEtcd(false).status(PodStatus.STOPPED).gmtFinished(at).gmtModified(at).build());
     }
 
+    /** Optional, rule {@link ContractRule#D4}: pod purge counts every batch. */
     @Test
     default void optional_D4_podPurgeCountsEveryBatch() {
         assumeCapability(Capability.PURGE, D4);
@@ -397,6 +420,7 @@ interface RemovalRules extends TckSupport {
         assertThat(allPods(PodQuery.builder().build())).as(D4.says("only the pod still in etcd may be left")).containsExactly(inEtcd);
     }
 
+    /** Optional, rule {@link ContractRule#D4}: purged job takes all its pods. */
     @Test
     default void optional_D4_purgedJobTakesAllItsPods() {
         assumeCapability(Capability.PURGE, D4);

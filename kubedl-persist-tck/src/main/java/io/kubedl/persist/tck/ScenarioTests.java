@@ -42,6 +42,7 @@ interface ScenarioTests extends TckSupport {
     /** System property that fixes the seed of the shuffled-version scenario. */
     String SEED_PROPERTY = "kubedl.tck.seed";
 
+    /** Required, rule {@link ContractRule#W2}: d1 d2 whole lifecycle of a job with its pods. */
     @Test
     default void required_W2_D1_D2_wholeLifecycleOfAJobWithItsPods() {
         TckRecords r = records();
@@ -77,6 +78,7 @@ interface ScenarioTests extends TckSupport {
         assertThat(allJobs(JobQuery.builder().build())).isEmpty();
     }
 
+    /** Required, rule {@link ContractRule#I1}: q1 delete and recreate under the same name keeps history. */
     @Test
     default void required_I1_Q1_deleteAndRecreateUnderTheSameNameKeepsHistory() {
         TckRecords r = records();
@@ -104,6 +106,7 @@ interface ScenarioTests extends TckSupport {
         assertThat(pods().findLatest(TckRecords.NAMESPACE, "nightly-train-worker-1").map(PodRecord::jobId)).contains(second.jobId());
     }
 
+    /** Required, rule {@link ContractRule#W4}: w5 shuffled version sequences end at the highest. */
     @Test
     default void required_W4_W5_shuffledVersionSequencesEndAtTheHighest() {
         long seed = Long.getLong(SEED_PROPERTY, System.nanoTime());
@@ -176,6 +179,7 @@ interface ScenarioTests extends TckSupport {
         return outcomes;
     }
 
+    /** Required, rule {@link ContractRule#W6}: i2 concurrent writers end at the highest version with one row each. */
     @Test
     default void required_W6_I2_concurrentWritersEndAtTheHighestVersionWithOneRowEach() throws Exception {
         List<JobRecord> bases = new ArrayList<>();
@@ -200,6 +204,7 @@ interface ScenarioTests extends TckSupport {
         assertThat(allPods(PodQuery.builder().build())).as(ContractRule.I2.says("exactly one pod row after the race")).hasSize(1);
     }
 
+    /** Required, rule {@link ContractRule#Q3}: walking pages while inserting returns every existing row once. */
     @Test
     default void required_Q3_walkingPagesWhileInsertingReturnsEveryExistingRowOnce() {
         TckRecords r = records();

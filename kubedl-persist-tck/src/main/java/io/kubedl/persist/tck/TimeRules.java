@@ -24,6 +24,7 @@ interface TimeRules extends TckSupport {
     /** The zone the rows are read back under. */
     String READ_ZONE = "America/St_Johns";
 
+    /** Required, rule {@link ContractRule#T1}: times do not depend on the jvm zone. */
     @Test
     default void required_T1_timesDoNotDependOnTheJvmZone() {
         TimeZone original = TimeZone.getDefault();
@@ -53,6 +54,7 @@ interface TimeRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#T1}: removed at is truncated to the second. */
     @Test
     default void required_T1_removedAtIsTruncatedToTheSecond() {
         JobRecord job = inserted(records().running(records().tfJob("mnist")));
@@ -78,6 +80,7 @@ interface TimeRules extends TckSupport {
         }
     }
 
+    /** Required, rule {@link ContractRule#T1}: times at both ends of the range round trip. */
     @Test
     default void required_T1_timesAtBothEndsOfTheRangeRoundTrip() {
         Instant earliest = sut().limits().earliest();

@@ -30,6 +30,7 @@ interface WriteRules extends TckSupport {
 
     // W1
 
+    /** Required, rule {@link ContractRule#W1}: unknown job is inserted as given. */
     @Test
     default void required_W1_unknownJobIsInsertedAsGiven() {
         JobRecord job = records().tfJob("mnist").toBuilder().remark("tensorboard: http://tb.example.com/mnist").build();
@@ -37,6 +38,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedJob(job.key(), W1)).as(W1.says("the inserted job must read back exactly as saved")).isEqualTo(job);
     }
 
+    /** Required, rule {@link ContractRule#W1}: unknown pod is inserted as given. */
     @Test
     default void required_W1_unknownPodIsInsertedAsGiven() {
         JobRecord job = records().tfJob("mnist");
@@ -45,6 +47,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedPod(pod.key(), W1)).as(W1.says("the inserted pod must read back exactly as saved")).isEqualTo(pod);
     }
 
+    /** Required, rule {@link ContractRule#W1}: every job field round trips. */
     @Test
     default void required_W1_everyJobFieldRoundTrips() {
         Instant created = records().nextCreated();
@@ -58,6 +61,7 @@ interface WriteRules extends TckSupport {
                 .isEqualTo(job);
     }
 
+    /** Required, rule {@link ContractRule#W1}: every pod field round trips. */
     @Test
     default void required_W1_everyPodFieldRoundTrips() {
         Instant created = records().nextCreated();
@@ -70,6 +74,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedPod(pod.key(), W1)).as(W1.says("every pod column must read back unchanged")).isEqualTo(pod);
     }
 
+    /** Required, rule {@link ContractRule#W1}: missing gmt modified is gmt created. */
     @Test
     default void required_W1_missingGmtModifiedIsGmtCreated() {
         JobRecord job = records().tfJob("mnist").toBuilder().gmtModified(null).build();
@@ -82,6 +87,7 @@ interface WriteRules extends TckSupport {
                 .as(W1.says("an inserted pod without gmtModified must store gmtCreated as gmtModified")).isEqualTo(pod.gmtCreated());
     }
 
+    /** Required, rule {@link ContractRule#W1}: insert keeps in etcd as given. */
     @Test
     default void required_W1_insertKeepsInEtcdAsGiven() {
         JobRecord job = records().tfJob("mnist").withInEtcd(false);
@@ -91,6 +97,7 @@ interface WriteRules extends TckSupport {
 
     // W2
 
+    /** Required, rule {@link ContractRule#W2}: newer version replaces every mutable job field. */
     @Test
     default void required_W2_newerVersionReplacesEveryMutableJobField() {
         JobRecord v1 = inserted(records().tfJob("mnist").toBuilder().remark("queued").build());
@@ -104,6 +111,7 @@ interface WriteRules extends TckSupport {
                 .isEqualTo(v2);
     }
 
+    /** Required, rule {@link ContractRule#W2}: newer version replaces every mutable pod field. */
     @Test
     default void required_W2_newerVersionReplacesEveryMutablePodField() {
         JobRecord job = records().tfJob("mnist");
@@ -118,6 +126,7 @@ interface WriteRules extends TckSupport {
                 .isEqualTo(v2);
     }
 
+    /** Required, rule {@link ContractRule#W2}: newer version replaces in etcd. */
     @Test
     default void required_W2_newerVersionReplacesInEtcd() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
@@ -126,6 +135,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedJob(v1.key(), W2).inEtcd()).as(W2.says("inEtcd is mutable: a newer version with inEtcd=false must store false")).isFalse();
     }
 
+    /** Required, rule {@link ContractRule#W2}: newer times replace older times. */
     @Test
     default void required_W2_newerTimesReplaceOlderTimes() {
         JobRecord v1 = inserted(records().succeeded(records().running(records().tfJob("mnist"))));
@@ -144,6 +154,7 @@ interface WriteRules extends TckSupport {
 
     // W3
 
+    /** Required, rule {@link ContractRule#W3}: same job version is unchanged. */
     @Test
     default void required_W3_sameJobVersionIsUnchanged() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
@@ -153,6 +164,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedJob(v1.key(), W3)).as(W3.says("the same version must rewrite nothing, not even gmtModified")).isEqualTo(v1);
     }
 
+    /** Required, rule {@link ContractRule#W3}: same pod version is unchanged. */
     @Test
     default void required_W3_samePodVersionIsUnchanged() {
         JobRecord job = records().tfJob("mnist");
@@ -164,6 +176,7 @@ interface WriteRules extends TckSupport {
 
     // W4
 
+    /** Required, rule {@link ContractRule#W4}: older job version is stale. */
     @Test
     default void required_W4_olderJobVersionIsStale() {
         JobRecord v1 = records().tfJob("mnist").withVersion("1001");
@@ -173,6 +186,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedJob(v1.key(), W4)).as(W4.says("a save with an older resourceVersion must not change the row")).isEqualTo(v2);
     }
 
+    /** Required, rule {@link ContractRule#W4}: older pod version is stale. */
     @Test
     default void required_W4_olderPodVersionIsStale() {
         JobRecord job = records().tfJob("mnist");
@@ -185,6 +199,7 @@ interface WriteRules extends TckSupport {
 
     // W5
 
+    /** Required, rule {@link ContractRule#W5}: longer version is newer. */
     @Test
     default void required_W5_longerVersionIsNewer() {
         JobRecord v9 = inserted(records().tfJob("mnist").withVersion("9"));
@@ -194,6 +209,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedJob(v9.key(), W5).version()).isEqualTo(ResourceVersion.of("10"));
     }
 
+    /** Required, rule {@link ContractRule#W5}: pod versions compare by length first. */
     @Test
     default void required_W5_podVersionsCompareByLengthFirst() {
         JobRecord job = records().tfJob("mnist");
@@ -203,6 +219,7 @@ interface WriteRules extends TckSupport {
         assertThat(pods().save(v99.withVersion("98"))).as(W5.says("pod version 98 is older than 100")).isEqualTo(WriteOutcome.STALE);
     }
 
+    /** Required, rule {@link ContractRule#W5}: versions beyond64 bits compare. */
     @Test
     default void required_W5_versionsBeyond64BitsCompare() {
         JobRecord v1 = inserted(records().tfJob("mnist").withVersion("18446744073709551616"));
@@ -215,6 +232,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedJob(v1.key(), W5).version()).isEqualTo(v3.version());
     }
 
+    /** Required, rule {@link ContractRule#W5}: malformed version is refused naming the object. */
     @Test
     default void required_W5_malformedVersionIsRefusedNamingTheObject() {
         for (String bad : new String[] {"12a", "007", "-1", " 12", ""}) {
@@ -230,6 +248,7 @@ interface WriteRules extends TckSupport {
 
     // W6
 
+    /** Required, rule {@link ContractRule#W6}: concurrent saves of one job end at the highest version. */
     @Test
     default void required_W6_concurrentSavesOfOneJobEndAtTheHighestVersion() throws Exception {
         JobRecord base = records().tfJob("mnist");
@@ -240,6 +259,7 @@ interface WriteRules extends TckSupport {
         assertThat(result.inserted()).as(W6.says("exactly one concurrent save may answer INSERTED " + result)).isEqualTo(1);
     }
 
+    /** Required, rule {@link ContractRule#W6}: concurrent saves of one pod end at the highest version. */
     @Test
     default void required_W6_concurrentSavesOfOnePodEndAtTheHighestVersion() throws Exception {
         PodRecord base = records().pod(records().tfJob("mnist"), "worker", 0).build();
@@ -252,6 +272,7 @@ interface WriteRules extends TckSupport {
 
     // W7
 
+    /** Required, rule {@link ContractRule#W7}: job identity columns never change. */
     @Test
     default void required_W7_jobIdentityColumnsNeverChange() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
@@ -266,6 +287,7 @@ interface WriteRules extends TckSupport {
         assertThat(stored.version()).as(W7.says("the newer version itself is stored")).isEqualTo(v2.version());
     }
 
+    /** Required, rule {@link ContractRule#W7}: pod identity columns never change. */
     @Test
     default void required_W7_podIdentityColumnsNeverChange() {
         PodRecord v1 = inserted(records().pod(records().tfJob("mnist"), "worker", 0).build());
@@ -279,6 +301,7 @@ interface WriteRules extends TckSupport {
         assertThat(stored.jobId()).as(W7.says("pod jobId must never change after insert")).isEqualTo(v1.jobId());
     }
 
+    /** Required, rule {@link ContractRule#W7}: gmt modified stays while the status stays. */
     @Test
     default void required_W7_gmtModifiedStaysWhileTheStatusStays() {
         JobRecord v1 = inserted(records().running(records().tfJob("mnist")));
@@ -293,6 +316,7 @@ interface WriteRules extends TckSupport {
                 .as(W7.says("pod gmtModified must not move without a status change")).isEqualTo(p1.gmtModified());
     }
 
+    /** Required, rule {@link ContractRule#W7}: gmt modified moves on a status change. */
     @Test
     default void required_W7_gmtModifiedMovesOnAStatusChange() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
@@ -302,6 +326,7 @@ interface WriteRules extends TckSupport {
                 .as(W7.says("a status change must store the record's gmtModified")).isEqualTo(v2.gmtModified());
     }
 
+    /** Required, rule {@link ContractRule#W7}: status change without gmt modified stores now. */
     @Test
     default void required_W7_statusChangeWithoutGmtModifiedStoresNow() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
@@ -313,6 +338,7 @@ interface WriteRules extends TckSupport {
                 .isBetween(before, after);
     }
 
+    /** Required, rule {@link ContractRule#W7}: empty job times never erase. */
     @Test
     default void required_W7_emptyJobTimesNeverErase() {
         JobRecord v1 = inserted(records().succeeded(records().running(records().tfJob("mnist"))));
@@ -324,6 +350,7 @@ interface WriteRules extends TckSupport {
         assertThat(stored.status()).isEqualTo(JobStatus.FAILED);
     }
 
+    /** Required, rule {@link ContractRule#W7}: gmt running keeps the first value. */
     @Test
     default void required_W7_gmtRunningKeepsTheFirstValue() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
@@ -355,6 +382,7 @@ interface WriteRules extends TckSupport {
                 .as(W7.says("inside saveAll too, the first gmtRunning must be kept")).isEqualTo(batchFirst.gmtRunning());
     }
 
+    /** Required, rule {@link ContractRule#W7}: empty pod times never erase. */
     @Test
     default void required_W7_emptyPodTimesNeverErase() {
         PodRecord v1 = inserted(records().succeeded(records().running(records().pod(records().tfJob("mnist"), "worker", 0).build())));
@@ -367,6 +395,7 @@ interface WriteRules extends TckSupport {
 
     // W8
 
+    /** Required, rule {@link ContractRule#W8}: removed job ignores newer saves. */
     @Test
     default void required_W8_removedJobIgnoresNewerSaves() {
         JobRecord v1 = inserted(records().tfJob("mnist"));
@@ -378,6 +407,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedJob(v1.key(), W8)).as(W8.says("removal is terminal: the row must not be resurrected")).isEqualTo(removed);
     }
 
+    /** Required, rule {@link ContractRule#W8}: removed pod ignores newer saves. */
     @Test
     default void required_W8_removedPodIgnoresNewerSaves() {
         PodRecord v1 = inserted(records().pod(records().tfJob("mnist"), "worker", 0).build());
@@ -387,6 +417,7 @@ interface WriteRules extends TckSupport {
         assertThat(storedPod(v1.key(), W8)).as(W8.says("removal is terminal: the pod must not be resurrected")).isEqualTo(removed);
     }
 
+    /** Required, rule {@link ContractRule#W8}: row inserted as removed is terminal. */
     @Test
     default void required_W8_rowInsertedAsRemovedIsTerminal() {
         JobRecord gone = inserted(records().succeeded(records().tfJob("mnist")).withInEtcd(false));

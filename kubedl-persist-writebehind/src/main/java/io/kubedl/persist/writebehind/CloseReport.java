@@ -14,7 +14,11 @@ import java.util.List;
  * @param unwrittenPods pods not confirmed written
  */
 public record CloseReport(List<JobKey> unwrittenJobs, List<PodKey> unwrittenPods) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     * @param unwrittenJobs jobs not confirmed written
+     * @param unwrittenPods pods not confirmed written
+     */
     public CloseReport {
         unwrittenJobs = List.copyOf(unwrittenJobs);
         unwrittenPods = List.copyOf(unwrittenPods);

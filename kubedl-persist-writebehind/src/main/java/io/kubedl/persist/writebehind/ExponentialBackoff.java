@@ -21,7 +21,10 @@ final class ExponentialBackoff {
         this.random = random;
     }
 
-    /** @param retry 1 for the first retry @return the cap of that retry's delay, in nanoseconds */
+    /**
+     * @param retry 1 for the first retry
+     * @return the cap of that retry's delay, in nanoseconds
+     */
     long ceilingNanos(int retry) {
         int doublings = Math.min(Math.max(retry - 1, 0), 62);
         long ceiling = initialNanos;
@@ -31,7 +34,10 @@ final class ExponentialBackoff {
         return Math.min(ceiling, maxNanos);
     }
 
-    /** @param retry 1 for the first retry @return the delay before it, in nanoseconds */
+    /**
+     * @param retry 1 for the first retry
+     * @return the delay before it, in nanoseconds
+     */
     long delayNanos(int retry) {
         long ceiling = ceilingNanos(retry);
         long half = ceiling / 2;

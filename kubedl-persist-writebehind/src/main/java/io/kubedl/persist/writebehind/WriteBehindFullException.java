@@ -11,6 +11,7 @@ import io.kubedl.persist.TransientPersistException;
 public class WriteBehindFullException extends TransientPersistException {
     private static final long serialVersionUID = 1L;
 
+    /** The most pending objects the write-behind holds. */
     private final int cap;
 
     /**

@@ -10,7 +10,10 @@ import java.util.function.IntSupplier;
 interface WriteBehindMetrics {
     String MICROMETER_REGISTRY = "io.micrometer.core.instrument.MeterRegistry";
 
-    /** @param size identities in a batch @param nanos how long its write took, retries included */
+    /**
+     * @param size identities in a batch
+     * @param nanos how long its write took, retries included
+     */
     void batchWritten(int size, long nanos);
 
     /** A transient failure is about to be retried. */
@@ -40,7 +43,10 @@ interface WriteBehindMetrics {
         return MicrometerWriteBehindMetrics.create(options.meterRegistry(), options.name(), pending);
     }
 
-    /** @param candidate an object @return true when Micrometer is present and the object is a MeterRegistry */
+    /**
+     * @param candidate an object
+     * @return true when Micrometer is present and the object is a MeterRegistry
+     */
     static boolean isMeterRegistry(Object candidate) {
         try {
             return Class.forName(MICROMETER_REGISTRY, false, WriteBehindMetrics.class.getClassLoader())

@@ -181,27 +181,60 @@ public final class WriteBehindOptions {
         private Builder() {
         }
 
-        /** @param v name for threads, logs and the metrics tag @return this */
+        /**
+         * @param v name for threads, logs and the metrics tag
+         * @return this
+         */
         public Builder name(String v) { name = v; return this; }
-        /** @param v most identities per saveAll, 1..10000 @return this */
+        /**
+         * @param v most identities per saveAll, 1..10000
+         * @return this
+         */
         public Builder maxBatchSize(int v) { maxBatchSize = v; return this; }
-        /** @param v longest wait before a partial batch is written, zero to one hour @return this */
+        /**
+         * @param v longest wait before a partial batch is written, zero to one hour
+         * @return this
+         */
         public Builder maxDelay(Duration v) { maxDelay = v; return this; }
-        /** @param v hard cap of pending identities, at least maxBatchSize @return this */
+        /**
+         * @param v hard cap of pending identities, at least maxBatchSize
+         * @return this
+         */
         public Builder maxPendingIdentities(int v) { maxPendingIdentities = v; return this; }
-        /** @param v how long a submitter blocks at the cap, zero or more @return this */
+        /**
+         * @param v how long a submitter blocks at the cap, zero or more
+         * @return this
+         */
         public Builder submitTimeout(Duration v) { submitTimeout = v; return this; }
-        /** @param v writer threads, 1..16 @return this */
+        /**
+         * @param v writer threads, 1..16
+         * @return this
+         */
         public Builder writerThreads(int v) { writerThreads = v; return this; }
-        /** @param v first retry delay, positive @return this */
+        /**
+         * @param v first retry delay, positive
+         * @return this
+         */
         public Builder initialBackoff(Duration v) { initialBackoff = v; return this; }
-        /** @param v longest retry delay, at least initialBackoff @return this */
+        /**
+         * @param v longest retry delay, at least initialBackoff
+         * @return this
+         */
         public Builder maxBackoff(Duration v) { maxBackoff = v; return this; }
-        /** @param v most attempts of one write, at least 1; {@link Integer#MAX_VALUE} for no limit @return this */
+        /**
+         * @param v most attempts of one write, at least 1; {@link Integer#MAX_VALUE} for no limit
+         * @return this
+         */
         public Builder maxAttempts(int v) { maxAttempts = v; return this; }
-        /** @param v how long close drains, zero or more @return this */
+        /**
+         * @param v how long close drains, zero or more
+         * @return this
+         */
         public Builder closeTimeout(Duration v) { closeTimeout = v; return this; }
-        /** @param v who hears of writes that failed for good @return this */
+        /**
+         * @param v who hears of writes that failed for good
+         * @return this
+         */
         public Builder listener(WriteBehindListener v) { listener = v; return this; }
         /**
          * @param v identities per kind whose written version is remembered (about 200 bytes each),

@@ -168,13 +168,19 @@ public final class WriteBehindStore implements AutoCloseable {
         admission.acceptRemoval(pending.pods, Objects.requireNonNull(key, "key"), Objects.requireNonNull(removedAt, "removedAt"));
     }
 
-    /** @param key the identity @return the row as written so far (pending events are not visible) */
+    /**
+     * @param key the identity
+     * @return the row as written so far (pending events are not visible)
+     */
     public Optional<JobRecord> get(JobKey key) {
         lifecycle.ensureOpen();
         return jobPersist.get(key);
     }
 
-    /** @param key the identity @return the row as written so far (pending events are not visible) */
+    /**
+     * @param key the identity
+     * @return the row as written so far (pending events are not visible)
+     */
     public Optional<PodRecord> get(PodKey key) {
         lifecycle.ensureOpen();
         return podPersist.get(key);
@@ -201,25 +207,37 @@ public final class WriteBehindStore implements AutoCloseable {
         return podPersist.findLatest(namespace, name);
     }
 
-    /** @param query filters and page @return one page of jobs from the delegate (Q2, Q3) */
+    /**
+     * @param query filters and page
+     * @return one page of jobs from the delegate (Q2, Q3)
+     */
     public Page<JobRecord> list(JobQuery query) {
         lifecycle.ensureOpen();
         return jobPersist.list(query);
     }
 
-    /** @param query filters and page @return one page of pods from the delegate (Q3, Q4) */
+    /**
+     * @param query filters and page
+     * @return one page of pods from the delegate (Q3, Q4)
+     */
     public Page<PodRecord> list(PodQuery query) {
         lifecycle.ensureOpen();
         return podPersist.list(query);
     }
 
-    /** @param query filters @return how many jobs the delegate holds that match */
+    /**
+     * @param query filters
+     * @return how many jobs the delegate holds that match
+     */
     public long count(JobQuery query) {
         lifecycle.ensureOpen();
         return jobPersist.count(query);
     }
 
-    /** @param query filters @return how many pods the delegate holds that match */
+    /**
+     * @param query filters
+     * @return how many pods the delegate holds that match
+     */
     public long count(PodQuery query) {
         lifecycle.ensureOpen();
         return podPersist.count(query);

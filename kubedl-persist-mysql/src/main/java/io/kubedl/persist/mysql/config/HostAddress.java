@@ -23,6 +23,8 @@ public record HostAddress(String host, int port) {
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]{2,45}");
 
     /**
+     * @param host host name, IPv4 address, or IPv6 literal without brackets
+     * @param port TCP port
      * @throws ConfigurationException when the host or port is not acceptable
      */
     public HostAddress {
