@@ -169,6 +169,7 @@ public final class PodConverter {
         if (started == null) {
             started = state.get("terminated").get("startedAt").instant();
         }
+        // a container terminated inside a pod that goes on (restartPolicy OnFailure) has not finished the pod
         Instant finished = phase.isFinished() ? finishTime(status, state) : null;
         Instant modified = phase.equals(PodStatus.RUNNING) ? started : phase.isFinished() ? finished : null;
 

@@ -204,7 +204,7 @@ class SchemaMigratorTest {
             // on a cluster this happened, and the next validate found "version 2 ... a migration was interrupted"
             SchemaMigrator.record(c, SchemaMigration.all().get(1), "pending");
             assertThat(versionRows(c)).contains("2|create replica info|applied");
-            assertThat(migrator.run(c, MigrationMode.VALIDATE)).isEqualTo(3);
+            assertThat(migrator.run(c, MigrationMode.VALIDATE)).isEqualTo(migrator.expectedVersion());
         }
     }
 
