@@ -26,12 +26,15 @@ import java.util.Map;
  * an embedded MariaDB.
  */
 public final class BenchmarkMain {
+    /** The write paths by their --paths names, in the order they run. */
+    static final List<String> PATHS = List.of("naive", "kubedl", "save", "saveAll", "write-behind", "ceiling");
+
     private BenchmarkMain() {
     }
 
     /** Parsed flags. */
     record Settings(int jobs, long seed, int batch, int writers, int maxDelayMs, int rounds, List<Integer> queryRows,
-                    boolean writes, boolean queries) {
+                    boolean writes, boolean queries, List<String> paths, int resyncObjects, boolean resync) {
 
         static Settings parse(String[] args) {
             Map<String, String> flags = new LinkedHashMap<>();
@@ -40,7 +43,7 @@ public final class BenchmarkMain {
                 if (!arg.startsWith("--")) {
                     throw new IllegalArgumentException("unexpected argument '" + arg + "'; flags start with --");
                 }
-                boolean bool = arg.equals("--skip-writes") || arg.equals("--skip-queries");
+                boolean bool = arg.equals("--skip-writes") || arg.equals("--skip-queries") || arg.equals("--skip-resync");
                 if (!bool && i + 1 >= args.length) {
                     throw new IllegalArgumentException(arg + ": needs a value");
                 }
@@ -53,9 +56,15 @@ public final class BenchmarkMain {
             Settings s = new Settings(integer(flags, "jobs", 500), Long.parseLong(flags.getOrDefault("seed", "42")),
                     integer(flags, "batch", 500), integer(flags, "writers", 2), integer(flags, "max-delay-ms", 50),
                     Math.max(1, integer(flags, "rounds", 3)), List.copyOf(rows), !flags.containsKey("skip-writes"),
-                    !flags.containsKey("skip-queries"));
+                    !flags.containsKey("skip-queries"), List.of(flags.getOrDefault("paths", String.join(",", PATHS))
+                            .split(",")), integer(flags, "resync-objects", 100_000), !flags.containsKey("skip-resync"));
+            for (String path : s.paths()) {
+                if (!PATHS.contains(path)) {
+                    throw new IllegalArgumentException("--paths: unknown path '" + path + "'; paths are " + PATHS);
+                }
+            }
             flags.keySet().removeAll(List.of("jobs", "seed", "batch", "writers", "max-delay-ms", "rounds", "query-rows",
-                    "skip-writes", "skip-queries"));
+                    "skip-writes", "skip-queries", "paths", "resync-objects", "skip-resync"));
             if (!flags.isEmpty()) {
                 throw new IllegalArgumentException("unknown flag(s) " + flags.keySet());
             }
@@ -90,6 +99,9 @@ public final class BenchmarkMain {
         if (settings.writes()) {
             voidRun = writes(settings, server, out);
         }
+        if (settings.resync()) {
+            resync(settings, server, out);
+        }
         if (settings.queries()) {
             queries(settings, server, out);
         }
@@ -108,10 +120,18 @@ public final class BenchmarkMain {
                         + " or out-of-order), %d final rows, seed %d%n", stream.finalJobs().size(),
                 stream.finalPods().size(), stream.events().size(), stream.removals(), stream.duplicates(),
                 stream.finalRows(), settings.seed());
-        List<WritePath> paths = List.of(new JdbcPaths.NaiveUpsert(), new JdbcPaths.SelectThenWrite(),
+        List<WritePath> all = List.of(new JdbcPaths.NaiveUpsert(), new JdbcPaths.SelectThenWrite(),
                 new ProviderPaths.SavePerEvent(), new ProviderPaths.SaveAllBatches(settings.batch()),
                 new WriteBehindPath(settings.batch(), settings.writers(), Duration.ofMillis(settings.maxDelayMs())),
                 new JdbcPaths.Ceiling(1000));
+        List<WritePath> paths = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < PATHS.size(); i++) {
+            if (settings.paths().contains(PATHS.get(i))) {
+                paths.add(all.get(i));
+                keys.add(PATHS.get(i));
+            }
+        }
         WriteBenchmark.Outcome outcome = new WriteBenchmark(server).run(stream, warmUp, paths, settings.rounds());
         out.println();
         out.printf(Locale.ROOT, "each path ran %d round(s); the table shows its median round; times of all rounds:%n",
@@ -133,24 +153,16 @@ public final class BenchmarkMain {
         }
         out.println("(p50/p99: latency of one durable write: a statement per event, a saveAll batch, a multi-row"
                 + " INSERT; heap: peak of the JVM's heap pools during the path, garbage included)");
-        PathResult naive = outcome.results().get(0);
-        PathResult kubedl = outcome.results().get(1);
-        PathResult saveAll = outcome.results().get(3);
-        PathResult writeBehind = outcome.results().get(4);
-        PathResult ceiling = outcome.results().get(5);
-        double wbNaive = writeBehind.eventsPerSecond() / naive.eventsPerSecond();
-        double wbKubedl = writeBehind.eventsPerSecond() / kubedl.eventsPerSecond();
-        double wbCeiling = writeBehind.eventsPerSecond() / ceiling.eventsPerSecond();
-        double saveAllCeiling = saveAll.rowsPerSecond() / ceiling.rowsPerSecond();
+        printProfile(outcome.results(), out);
+        Map<String, PathResult> byKey = new LinkedHashMap<>();
+        for (int i = 0; i < keys.size(); i++) {
+            byKey.put(keys.get(i), outcome.results().get(i));
+        }
         out.println();
-        out.printf(Locale.ROOT, "write-behind / naive         (events/s): %6.2fx   target >= 20x  %s%n", wbNaive,
-                met(wbNaive >= 20));
-        out.printf(Locale.ROOT, "write-behind / KubeDL-style  (events/s): %6.2fx   target >= 10x  %s%n", wbKubedl,
-                met(wbKubedl >= 10));
-        out.printf(Locale.ROOT, "write-behind / ceiling       (events/s): %6.2fx   target >= 1.0x %s%n", wbCeiling,
-                met(wbCeiling >= 1.0));
-        out.printf(Locale.ROOT, "saveAll / ceiling              (rows/s): %6.2fx   target >= 0.5x %s%n",
-                saveAllCeiling, met(saveAllCeiling >= 0.5));
+        ratio(out, byKey, "write-behind", "naive", false, "write-behind / naive         (events/s)", 20);
+        ratio(out, byKey, "write-behind", "kubedl", false, "write-behind / KubeDL-style  (events/s)", 10);
+        ratio(out, byKey, "write-behind", "ceiling", false, "write-behind / ceiling       (events/s)", 1.0);
+        ratio(out, byKey, "saveAll", "ceiling", true, "saveAll / ceiling              (rows/s)", 0.5);
         if (largestKind(stream) < io.kubedl.persist.writebehind.WriteBehindOptions.MAX_BATCH_SIZE) {
             try (BenchDatabase db = BenchDatabase.create(server, "heap")) {
                 PendingHeapProbe.Result heap = PendingHeapProbe.measure(stream, db);
@@ -173,6 +185,67 @@ public final class BenchmarkMain {
         out.println("final tables: MISMATCH, the numbers of these paths are void:");
         outcome.mismatches().forEach(m -> out.println("  " + m));
         return true;
+    }
+
+    private static void ratio(PrintStream out, Map<String, PathResult> byKey, String path, String base,
+                              boolean rows, String label, double target) {
+        PathResult a = byKey.get(path);
+        PathResult b = byKey.get(base);
+        if (a == null || b == null) {
+            return;
+        }
+        double r = rows ? a.rowsPerSecond() / b.rowsPerSecond() : a.eventsPerSecond() / b.eventsPerSecond();
+        out.printf(Locale.ROOT, "%s: %6.2fx   target >= %sx  %s   (times %.2f s / %.2f s)%n", label, r,
+                target, met(r >= target), a.seconds(), b.seconds());
+    }
+
+    private static void resync(Settings settings, TestServer server, PrintStream out) throws SQLException {
+        ResyncBenchmark.Result r = new ResyncBenchmark(server, settings.batch(), settings.writers(),
+                Duration.ofMillis(settings.maxDelayMs())).run(settings.resyncObjects());
+        out.println();
+        out.printf(Locale.ROOT, "resync: %d live objects written once, then delivered again with the same versions"
+                + " (write-behind, batch %d, %d writer(s)); %d rows at the end%n", r.objects(), settings.batch(),
+                settings.writers(), r.rows());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-40s %8s %6s", "delivery", "time s",
+                "calls"));
+        for (String name : ServerCounters.NAMES) {
+            header.append(' ').append(name);
+        }
+        out.println(header);
+        for (ResyncBenchmark.Delivery d : r.deliveries()) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-40s %8.2f %6d", d.name(),
+                    d.nanos() / 1e9, d.callCount()));
+            for (String name : ServerCounters.NAMES) {
+                line.append(' ').append(d.counters().getOrDefault(name, 0L));
+            }
+            out.println(line);
+            out.println("    calls: " + d.calls());
+        }
+        out.printf(Locale.ROOT, "remembered versions: %.1f MiB live for %d identities (%.0f bytes each)%n",
+                r.rememberedMiB(), r.objects(), r.rememberedMiB() * 1024 * 1024 / r.objects());
+    }
+
+    private static void printProfile(List<PathResult> results, PrintStream out) {
+        out.println();
+        out.println("server profile of each path's median round (SHOW GLOBAL STATUS before and after; statements ="
+                + " Questions; per call = divided by the path's durable write calls):");
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-42s %8s", "write path", "calls"));
+        for (String name : ServerCounters.NAMES) {
+            header.append(' ').append(name);
+        }
+        out.println(header);
+        for (PathResult r : results) {
+            StringBuilder totals = new StringBuilder(String.format(Locale.ROOT, "%-42s %8d", r.name(),
+                    r.latency().count()));
+            StringBuilder perCall = new StringBuilder(String.format(Locale.ROOT, "%-42s %8s", "  per call", ""));
+            for (String name : ServerCounters.NAMES) {
+                totals.append(' ').append(r.counter(name));
+                perCall.append(' ').append(String.format(Locale.ROOT, "%.1f",
+                        r.counter(name) / (double) Math.max(1, r.latency().count())));
+            }
+            out.println(totals);
+            out.println(perCall);
+        }
     }
 
     private static void queries(Settings settings, TestServer server, PrintStream out) throws SQLException {

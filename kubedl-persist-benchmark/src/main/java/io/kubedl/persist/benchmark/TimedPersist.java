@@ -12,7 +12,9 @@ import io.kubedl.persist.spi.JobPersist;
 import io.kubedl.persist.spi.PodPersist;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -23,13 +25,15 @@ import java.util.function.Supplier;
 final class TimedPersist {
     private final LatencySamples latency;
     private final AtomicLong rows = new AtomicLong();
+    private final Map<String, AtomicLong> calls = new ConcurrentSkipListMap<>();
 
     TimedPersist(LatencySamples latency) {
         this.latency = latency;
     }
 
     /** Times one write call and counts the rows it covered. */
-    private <T> T timed(int rowCount, Supplier<T> call) {
+    private <T> T timed(String operation, int rowCount, Supplier<T> call) {
+        calls.computeIfAbsent(operation, o -> new AtomicLong()).incrementAndGet();
         long t = System.nanoTime();
         T result = call.get();
         latency.since(t);
@@ -41,6 +45,29 @@ final class TimedPersist {
         return rows.get();
     }
 
+    /** @return calls made per operation, e.g. "pods.saveAll=21, pods.markRemovedAll=40" */
+    String calls() {
+        return describe(callCounts());
+    }
+
+    /** @return calls made so far per operation, sorted by operation */
+    Map<String, Long> callCounts() {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        calls.forEach((op, n) -> counts.put(op, n.get()));
+        return counts;
+    }
+
+    /** @return e.g. "pods.saveAll=21, pods.markRemovedAll=40", or "none" */
+    static String describe(Map<String, Long> counts) {
+        StringBuilder out = new StringBuilder();
+        counts.forEach((op, n) -> {
+            if (n > 0) {
+                out.append(out.length() == 0 ? "" : ", ").append(op).append('=').append(n);
+            }
+        });
+        return out.length() == 0 ? "none" : out.toString();
+    }
+
     JobPersist jobs(JobPersist delegate) {
         return new JobPersist() {
             @Override
@@ -50,17 +77,17 @@ final class TimedPersist {
 
             @Override
             public List<WriteOutcome> saveAll(List<JobRecord> jobs) {
-                return timed(jobs.size(), () -> delegate.saveAll(jobs));
+                return timed("jobs.saveAll", jobs.size(), () -> delegate.saveAll(jobs));
             }
 
             @Override
             public WriteOutcome markRemoved(JobKey key, Instant removedAt) {
-                return timed(1, () -> delegate.markRemoved(key, removedAt));
+                return timed("jobs.markRemoved", 1, () -> delegate.markRemoved(key, removedAt));
             }
 
             @Override
             public List<WriteOutcome> markRemovedAll(List<JobKey> keys, Instant removedAt) {
-                return timed(keys.size(), () -> delegate.markRemovedAll(keys, removedAt));
+                return timed("jobs.markRemovedAll", keys.size(), () -> delegate.markRemovedAll(keys, removedAt));
             }
 
             @Override
@@ -99,17 +126,17 @@ final class TimedPersist {
 
             @Override
             public List<WriteOutcome> saveAll(List<PodRecord> pods) {
-                return timed(pods.size(), () -> delegate.saveAll(pods));
+                return timed("pods.saveAll", pods.size(), () -> delegate.saveAll(pods));
             }
 
             @Override
             public WriteOutcome markRemoved(PodKey key, Instant removedAt) {
-                return timed(1, () -> delegate.markRemoved(key, removedAt));
+                return timed("pods.markRemoved", 1, () -> delegate.markRemoved(key, removedAt));
             }
 
             @Override
             public List<WriteOutcome> markRemovedAll(List<PodKey> keys, Instant removedAt) {
-                return timed(keys.size(), () -> delegate.markRemovedAll(keys, removedAt));
+                return timed("pods.markRemovedAll", keys.size(), () -> delegate.markRemovedAll(keys, removedAt));
             }
 
             @Override

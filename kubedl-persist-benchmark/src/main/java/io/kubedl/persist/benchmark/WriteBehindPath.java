@@ -68,7 +68,7 @@ final class WriteBehindPath implements WritePath {
         long nanos = System.nanoTime() - started;
         return new PathResult(name(), stream.events().size(), timed.rows(), nanos, latency, HeapPeak.mebibytes(),
                 String.format(java.util.Locale.ROOT, "all accepted after %.2f s; peak pending %d entries for %d"
-                        + " identities; %d writer(s), batch %d, maxDelay %d ms", acceptedNanos / 1e9, peakPending,
-                        stream.finalRows(), writers, batchSize, maxDelay.toMillis()));
+                        + " identities; %d writer(s), batch %d, maxDelay %d ms; calls: %s", acceptedNanos / 1e9,
+                        peakPending, stream.finalRows(), writers, batchSize, maxDelay.toMillis(), timed.calls()));
     }
 }

@@ -4,6 +4,7 @@ import io.kubedl.persist.testkit.TestServer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,12 +40,28 @@ final class WriteBenchmark {
         List<List<PathResult>> byPath = new ArrayList<>();
         paths.forEach(p -> byPath.add(new ArrayList<>()));
         List<String> mismatches = new ArrayList<>();
+        try (ServerCounters counters = new ServerCounters(server)) {
+            runRounds(stream, paths, rounds, counters, byPath, mismatches);
+        }
+        List<PathResult> medians = new ArrayList<>();
+        for (List<PathResult> results : byPath) {
+            List<PathResult> sorted = new ArrayList<>(results);
+            sorted.sort(Comparator.comparingLong(PathResult::nanos));
+            medians.add(sorted.get(sorted.size() / 2));
+        }
+        return new Outcome(medians, byPath, mismatches);
+    }
+
+    private void runRounds(EventStream stream, List<WritePath> paths, int rounds, ServerCounters counters,
+                           List<List<PathResult>> byPath, List<String> mismatches) throws Exception {
         // rounds run the paths in turn, so that a burst of load on the shared machine hits all paths alike
         for (int round = 1; round <= rounds; round++) {
             for (int i = 0; i < paths.size(); i++) {
                 WritePath path = paths.get(i);
                 try (BenchDatabase db = BenchDatabase.create(server, "write")) {
+                    Map<String, Long> before = counters.snapshot();
                     PathResult result = path.run(stream, db);
+                    result = result.withCounters(ServerCounters.delta(before, counters.snapshot()));
                     byPath.get(i).add(result);
                     String mismatch = FinalTableCheck.mismatch(stream, db);
                     if (mismatch != null) {
@@ -54,12 +71,5 @@ final class WriteBenchmark {
                 }
             }
         }
-        List<PathResult> medians = new ArrayList<>();
-        for (List<PathResult> results : byPath) {
-            List<PathResult> sorted = new ArrayList<>(results);
-            sorted.sort(Comparator.comparingLong(PathResult::nanos));
-            medians.add(sorted.get(sorted.size() / 2));
-        }
-        return new Outcome(medians, byPath, mismatches);
     }
 }

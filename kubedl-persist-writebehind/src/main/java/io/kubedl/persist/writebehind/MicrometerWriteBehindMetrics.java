@@ -50,6 +50,7 @@ final class MicrometerWriteBehindMetrics implements WriteBehindMetrics {
                 .description("writes given up and reported to the listener").register(registry);
     }
 
+    /** @param registry a MeterRegistry, or null for Micrometer's global one (asked for explicitly) */
     static WriteBehindMetrics create(Object registry, String name, IntSupplier pending) {
         MeterRegistry target = registry == null ? Metrics.globalRegistry : (MeterRegistry) registry;
         return new MicrometerWriteBehindMetrics(target, name, pending);

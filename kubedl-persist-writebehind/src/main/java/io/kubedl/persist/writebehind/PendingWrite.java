@@ -25,6 +25,8 @@ final class PendingWrite<K, R> {
     boolean removalFolded;
     boolean saveSettled;
     boolean removalSettled;
+    /** The store holds this version of the identity, or a newer one, after this write; null when unknown. */
+    Object storedAtLeast;
 
     PendingWrite(K key, long sequence, long acceptedNanos) {
         this.key = key;

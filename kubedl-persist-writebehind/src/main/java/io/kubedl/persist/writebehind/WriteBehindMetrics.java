@@ -32,16 +32,15 @@ interface WriteBehindMetrics {
     void close();
 
     /**
-     * @param registry a MeterRegistry, or null for Micrometer's global registry
-     * @param name the store's name, used as the tag {@code name}
+     * @param options where the metrics go: a given registry, the global one when asked for, else nowhere
      * @param pending the number of identities waiting or being written
-     * @return the Micrometer tracker, or the null object when Micrometer is absent
+     * @return the Micrometer tracker, or the null object when no registry was asked for
      */
-    static WriteBehindMetrics create(Object registry, String name, IntSupplier pending) {
-        if (registry == null && !micrometerPresent()) {
+    static WriteBehindMetrics create(WriteBehindOptions options, IntSupplier pending) {
+        if (options.meterRegistry() == null && !options.globalMeterRegistry()) {
             return NoopWriteBehindMetrics.INSTANCE;
         }
-        return MicrometerWriteBehindMetrics.create(registry, name, pending);
+        return MicrometerWriteBehindMetrics.create(options.meterRegistry(), options.name(), pending);
     }
 
     /**
@@ -57,7 +56,8 @@ interface WriteBehindMetrics {
         }
     }
 
-    private static boolean micrometerPresent() {
+    /** @return true when the Micrometer classes can be loaded */
+    static boolean micrometerPresent() {
         try {
             Class.forName(MICROMETER_REGISTRY, false, WriteBehindMetrics.class.getClassLoader());
             return true;

@@ -2,6 +2,8 @@ package io.kubedl.persist.writebehind;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Settings of a {@link WriteBehindStore}: validated once by {@link Builder#build()},
@@ -12,7 +14,10 @@ import java.util.Objects;
  * the oldest one started waiting; at most 100,000 identities pending (waiting or
  * being written); a submitter blocks up to 10 s when that cap is reached; one writer
  * thread; transient failures retried without limit, from 100 ms doubling up to 10 s,
- * with jitter; close drains for up to 30 s.
+ * with jitter; close drains for up to 30 s; the written versions of up to 100,000
+ * identities per kind remembered (a resync's repeated events are dropped); no metrics (name a Micrometer registry, or
+ * ask for the global one, to get them); daemon writer threads named
+ * {@code kubedl-write-behind-<name>-<n>} (or the threads of a given {@link ThreadFactory}).
  */
 public final class WriteBehindOptions {
     /** The largest batch size accepted. */
@@ -34,6 +39,9 @@ public final class WriteBehindOptions {
     private final Duration closeTimeout;
     private final WriteBehindListener listener;
     private final Object meterRegistry;
+    private final boolean globalMeterRegistry;
+    private final ThreadFactory threadFactory;
+    private final int rememberWritten;
 
     private WriteBehindOptions(Builder b) {
         name = b.name;
@@ -48,6 +56,9 @@ public final class WriteBehindOptions {
         closeTimeout = b.closeTimeout;
         listener = b.listener;
         meterRegistry = b.meterRegistry;
+        globalMeterRegistry = b.globalMeterRegistry;
+        threadFactory = b.threadFactory;
+        rememberWritten = b.rememberWritten;
     }
 
     /** @return a builder holding the defaults */
@@ -115,9 +126,27 @@ public final class WriteBehindOptions {
         return listener;
     }
 
-    /** @return the Micrometer MeterRegistry given, or null for the global one when Micrometer is present */
+    /** @return the Micrometer MeterRegistry given, or null */
     Object meterRegistry() {
         return meterRegistry;
+    }
+
+    /** @return true when the metrics go to Micrometer's global registry (asked for, never by default) */
+    public boolean globalMeterRegistry() {
+        return globalMeterRegistry;
+    }
+
+    /**
+     * @return per kind (jobs, pods), how many identities the store remembers the written
+     *         version of, so that a resync's repeated events cost nothing; 0 remembers none
+     */
+    public int rememberWritten() {
+        return rememberWritten;
+    }
+
+    /** @return the factory of the writer threads, if one was given */
+    public Optional<ThreadFactory> threadFactory() {
+        return Optional.ofNullable(threadFactory);
     }
 
     @Override
@@ -125,7 +154,10 @@ public final class WriteBehindOptions {
         return "WriteBehindOptions[name=" + name + ", maxBatchSize=" + maxBatchSize + ", maxDelay=" + maxDelay
                 + ", maxPendingIdentities=" + maxPendingIdentities + ", submitTimeout=" + submitTimeout
                 + ", writerThreads=" + writerThreads + ", initialBackoff=" + initialBackoff + ", maxBackoff="
-                + maxBackoff + ", maxAttempts=" + maxAttempts + ", closeTimeout=" + closeTimeout + "]";
+                + maxBackoff + ", maxAttempts=" + maxAttempts + ", closeTimeout=" + closeTimeout + ", rememberWritten="
+                + rememberWritten + ", metrics="
+                + (meterRegistry != null ? "given registry" : globalMeterRegistry ? "global registry" : "none")
+                + (threadFactory != null ? ", threadFactory=" + threadFactory : "") + "]";
     }
 
     /** Mutable builder; {@link #build()} validates every value and names the one that is wrong. */
@@ -142,6 +174,9 @@ public final class WriteBehindOptions {
         private Duration closeTimeout = Duration.ofSeconds(30);
         private WriteBehindListener listener = WriteBehindListener.LOGGING;
         private Object meterRegistry;
+        private boolean globalMeterRegistry;
+        private ThreadFactory threadFactory;
+        private int rememberWritten = 100_000;
 
         private Builder() {
         }
@@ -201,9 +236,47 @@ public final class WriteBehindOptions {
          * @return this
          */
         public Builder listener(WriteBehindListener v) { listener = v; return this; }
+        /**
+         * @param v identities per kind whose written version is remembered (about 200 bytes each),
+         *          so that events of a resync are dropped in memory; 0 or more, 0 remembers none
+         * @return this
+         */
+        public Builder rememberWritten(int v) { rememberWritten = v; return this; }
 
         /**
-         * Records metrics in this registry instead of Micrometer's global one. Typed as
+         * Makes the writer threads with this factory instead of the default (daemon
+         * threads named {@code kubedl-write-behind-<name>-<n>}), e.g. to name them after
+         * the application or run them in its thread group. The factory decides whether
+         * they are daemons: a non-daemon writer stuck in a database call keeps the JVM
+         * alive after {@code close} gave up on it.
+         *
+         * @param factory makes one thread per writer; it must return a new, unstarted thread
+         * @return this
+         */
+        public Builder threadFactory(ThreadFactory factory) {
+            threadFactory = Objects.requireNonNull(factory, "threadFactory: must not be null");
+            return this;
+        }
+
+        /**
+         * Records metrics in Micrometer's global registry ({@code Metrics.globalRegistry}).
+         * Never the default: without this or {@link #meterRegistry(Object)} the store
+         * records no metrics.
+         *
+         * @return this
+         * @throws IllegalArgumentException when Micrometer is not on the class path
+         */
+        public Builder globalMeterRegistry() {
+            if (!WriteBehindMetrics.micrometerPresent()) {
+                throw new IllegalArgumentException("globalMeterRegistry: Micrometer (" + WriteBehindMetrics.MICROMETER_REGISTRY
+                        + ") is not on the class path");
+            }
+            globalMeterRegistry = true;
+            return this;
+        }
+
+        /**
+         * Records metrics in this registry (and not in Micrometer's global one). Typed as
          * {@code Object} so that this class loads without Micrometer on the classpath.
          *
          * @param registry an {@code io.micrometer.core.instrument.MeterRegistry}
@@ -231,6 +304,7 @@ public final class WriteBehindOptions {
             range("maxPendingIdentities", maxPendingIdentities, maxBatchSize, Integer.MAX_VALUE);
             range("writerThreads", writerThreads, 1, MAX_WRITER_THREADS);
             range("maxAttempts", maxAttempts, 1, Integer.MAX_VALUE);
+            range("rememberWritten", rememberWritten, 0, Integer.MAX_VALUE);
             notNegative("maxDelay", maxDelay);
             if (maxDelay.compareTo(MAX_DELAY) > 0) {
                 throw new IllegalArgumentException("maxDelay: must be at most " + MAX_DELAY + ", was " + maxDelay);
@@ -247,6 +321,9 @@ public final class WriteBehindOptions {
                         + "), was " + maxBackoff);
             }
             Objects.requireNonNull(listener, "listener: must not be null");
+            if (meterRegistry != null && globalMeterRegistry) {
+                throw new IllegalArgumentException("meterRegistry: give a registry or ask for the global one, not both");
+            }
             return new WriteBehindOptions(this);
         }
 

@@ -11,18 +11,10 @@ import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.JobPersist;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.spi.PodPersist;
-import io.kubedl.persist.writebehind.WriteFailure.Operation;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeSet;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,64 +52,45 @@ import org.slf4j.LoggerFactory;
  * through to the delegate: they see only what was written, not what is pending
  * (rule Q5 holds after {@link #flush()}). Closing this store does not close the
  * delegate, which the caller owns. Thread-safe.
+ *
+ * <p>This class is the facade; the parts behind it: {@link Admission} (merging and
+ * back-pressure), {@link FlushBarrier}, {@link Lifecycle} (the close state machine),
+ * {@link BatchScheduler} and {@link Writers}, all under the one lock of {@link Pending}.
  */
 public final class WriteBehindStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WriteBehindStore.class);
-    /** How long close waits for writers still inside a call to the delegate after its timeout. */
-    private static final long WRITER_GRACE_NANOS = TimeUnit.SECONDS.toNanos(1);
-
-    private enum State { OPEN, CLOSING, CLOSED }
 
     private final JobPersist jobPersist;
     private final PodPersist podPersist;
     private final WriteBehindOptions options;
+    private final Pending pending;
+    private final Lifecycle lifecycle;
+    private final FlushBarrier barrier;
     private final WriteBehindMetrics metrics;
-    private final WriteRetry retry;
-    private final WriteLane<JobKey, JobRecord> jobs;
-    private final WriteLane<PodKey, PodRecord> pods;
-    private final long maxDelayNanos;
-    private final List<Thread> writers = new ArrayList<>();
-
-    private final ReentrantLock lock = new ReentrantLock();
-    /** Writers wait here for work. */
-    private final Condition workReady = lock.newCondition();
-    /** Submitters blocked at the cap wait here. */
-    private final Condition roomFreed = lock.newCondition();
-    /** flush and close wait here for batches to finish. */
-    private final Condition progress = lock.newCondition();
-    /** Writers pausing before a retry wait here, so that close can cut the pause short. */
-    private final Condition stateChanged = lock.newCondition();
-
-    // guarded by lock
-    private final TreeSet<Long> outstanding = new TreeSet<>();
-    private final List<JobKey> abandonedJobs = new ArrayList<>();
-    private final List<PodKey> abandonedPods = new ArrayList<>();
-    private long lastSequence;
-    private int flushesWaiting;
-    private long closeDeadlineNanos;
-    private CloseReport closeReport;
-    private volatile State state = State.OPEN;
+    private final Admission admission;
+    private final Writers writers;
 
     private WriteBehindStore(JobPersist jobPersist, PodPersist podPersist, WriteBehindOptions options) {
         this.jobPersist = Objects.requireNonNull(jobPersist, "jobs");
         this.podPersist = Objects.requireNonNull(podPersist, "pods");
         this.options = Objects.requireNonNull(options, "options");
-        this.maxDelayNanos = options.maxDelay().toNanos();
-        this.jobs = new WriteLane<>(JobRecord::key, JobRecord::version, jobPersist::saveAll, jobPersist::markRemoved,
-                jobPersist::markRemovedAll, RemovedRecords::job);
-        this.pods = new WriteLane<>(PodRecord::key, PodRecord::version, podPersist::saveAll, podPersist::markRemoved,
-                podPersist::markRemovedAll, RemovedRecords::pod);
-        this.metrics = WriteBehindMetrics.create(options.meterRegistry(), options.name(), this::pendingCount);
-        ExponentialBackoff backoff = new ExponentialBackoff(options.initialBackoff().toNanos(),
-                options.maxBackoff().toNanos(), ThreadLocalRandom::current);
-        this.retry = new WriteRetry(backoff, options.maxAttempts(), metrics, this::pauseBeforeRetry);
-        for (int i = 0; i < options.writerThreads(); i++) {
-            Thread writer = new Thread(this::runWriter, "kubedl-write-behind-" + options.name() + "-" + i);
-            // a writer stuck in a database call must not keep the JVM alive after close gave up on it
-            writer.setDaemon(true);
-            writers.add(writer);
+        this.pending = new Pending(
+                new WriteLane<>(JobRecord::key, JobRecord::version, jobPersist::saveAll, jobPersist::markRemoved,
+                        jobPersist::markRemovedAll, RemovedRecords::job, options.rememberWritten()),
+                new WriteLane<>(PodRecord::key, PodRecord::version, podPersist::saveAll, podPersist::markRemoved,
+                        podPersist::markRemovedAll, RemovedRecords::pod, options.rememberWritten()));
+        this.lifecycle = new Lifecycle(options.name());
+        this.barrier = new FlushBarrier(options.name(), pending, lifecycle);
+        this.metrics = WriteBehindMetrics.create(options, this::pendingCount);
+        this.admission = new Admission(options, pending, lifecycle, barrier, metrics);
+        try {
+            this.writers = new Writers(options, pending, lifecycle, barrier, metrics);
+        } catch (RuntimeException e) {
+            // a thread factory that fails leaves no meter registered
+            metrics.close();
+            throw e;
         }
-        writers.forEach(Thread::start);
+        writers.start();
         log.info("write-behind '{}' started: {}", options.name(), options);
     }
 
@@ -155,7 +128,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @throws IllegalStateException when the store is closing or closed
      */
     public void submit(JobRecord job) {
-        acceptSave(jobs, Objects.requireNonNull(job, "job"));
+        admission.acceptSave(pending.jobs, Objects.requireNonNull(job, "job"));
     }
 
     /**
@@ -166,7 +139,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @throws IllegalStateException when the store is closing or closed
      */
     public void submit(PodRecord pod) {
-        acceptSave(pods, Objects.requireNonNull(pod, "pod"));
+        admission.acceptSave(pending.pods, Objects.requireNonNull(pod, "pod"));
     }
 
     /**
@@ -179,7 +152,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @throws IllegalStateException when the store is closing or closed
      */
     public void markRemoved(JobKey key, Instant removedAt) {
-        acceptRemoval(jobs, Objects.requireNonNull(key, "key"), Objects.requireNonNull(removedAt, "removedAt"));
+        admission.acceptRemoval(pending.jobs, Objects.requireNonNull(key, "key"), Objects.requireNonNull(removedAt, "removedAt"));
     }
 
     /**
@@ -192,7 +165,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @throws IllegalStateException when the store is closing or closed
      */
     public void markRemoved(PodKey key, Instant removedAt) {
-        acceptRemoval(pods, Objects.requireNonNull(key, "key"), Objects.requireNonNull(removedAt, "removedAt"));
+        admission.acceptRemoval(pending.pods, Objects.requireNonNull(key, "key"), Objects.requireNonNull(removedAt, "removedAt"));
     }
 
     /**
@@ -200,7 +173,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @return the row as written so far (pending events are not visible)
      */
     public Optional<JobRecord> get(JobKey key) {
-        ensureOpen();
+        lifecycle.ensureOpen();
         return jobPersist.get(key);
     }
 
@@ -209,7 +182,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @return the row as written so far (pending events are not visible)
      */
     public Optional<PodRecord> get(PodKey key) {
-        ensureOpen();
+        lifecycle.ensureOpen();
         return podPersist.get(key);
     }
 
@@ -220,7 +193,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @return the newest-created job of that name, as written so far (Q1)
      */
     public Optional<JobRecord> findLatestJob(String namespace, String name, String kind) {
-        ensureOpen();
+        lifecycle.ensureOpen();
         return jobPersist.findLatest(namespace, name, kind);
     }
 
@@ -230,7 +203,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @return the newest-created pod of that name, as written so far (Q1)
      */
     public Optional<PodRecord> findLatestPod(String namespace, String name) {
-        ensureOpen();
+        lifecycle.ensureOpen();
         return podPersist.findLatest(namespace, name);
     }
 
@@ -239,7 +212,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @return one page of jobs from the delegate (Q2, Q3)
      */
     public Page<JobRecord> list(JobQuery query) {
-        ensureOpen();
+        lifecycle.ensureOpen();
         return jobPersist.list(query);
     }
 
@@ -248,7 +221,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @return one page of pods from the delegate (Q3, Q4)
      */
     public Page<PodRecord> list(PodQuery query) {
-        ensureOpen();
+        lifecycle.ensureOpen();
         return podPersist.list(query);
     }
 
@@ -257,7 +230,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @return how many jobs the delegate holds that match
      */
     public long count(JobQuery query) {
-        ensureOpen();
+        lifecycle.ensureOpen();
         return jobPersist.count(query);
     }
 
@@ -266,17 +239,17 @@ public final class WriteBehindStore implements AutoCloseable {
      * @return how many pods the delegate holds that match
      */
     public long count(PodQuery query) {
-        ensureOpen();
+        lifecycle.ensureOpen();
         return podPersist.count(query);
     }
 
     /** @return identities waiting or being written, jobs and pods together */
     public int pendingCount() {
-        lock.lock();
+        pending.lock.lock();
         try {
-            return jobs.size() + pods.size();
+            return pending.size();
         } finally {
-            lock.unlock();
+            pending.lock.unlock();
         }
     }
 
@@ -289,7 +262,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @throws PersistException when the thread is interrupted (the interrupt flag is kept)
      */
     public void flush() {
-        awaitFlush(Long.MAX_VALUE);
+        barrier.await(Long.MAX_VALUE);
     }
 
     /**
@@ -300,7 +273,7 @@ public final class WriteBehindStore implements AutoCloseable {
      * @throws IllegalStateException when the store is closed before that happens
      */
     public boolean flush(Duration timeout) {
-        return awaitFlush(Math.max(0, timeout.toNanos()));
+        return barrier.await(Math.max(0, timeout.toNanos()));
     }
 
     /**
@@ -322,51 +295,43 @@ public final class WriteBehindStore implements AutoCloseable {
      * @return the identities not confirmed written; empty when the drain completed
      */
     public CloseReport close(Duration timeout) {
-        lock.lock();
+        pending.lock.lock();
         try {
-            if (state == State.OPEN) {
-                state = State.CLOSING;
-                closeDeadlineNanos = System.nanoTime() + Math.max(0, timeout.toNanos());
-                signalEverything();
+            if (lifecycle.beginClosing(System.nanoTime() + Math.max(0, timeout.toNanos()))) {
+                pending.signalEverything();
             }
-            while (closeReport == null && state == State.CLOSING && !outstanding.isEmpty()) {
-                long left = closeDeadlineNanos - System.nanoTime();
+            while (lifecycle.report() == null && lifecycle.isClosing() && !barrier.nothingOutstanding()) {
+                long left = lifecycle.closeDeadlineNanos() - System.nanoTime();
                 if (left <= 0) {
                     break;
                 }
-                progress.awaitNanos(left);
+                pending.progress.awaitNanos(left);
             }
-            if (closeReport != null) {
-                return closeReport;
+            if (lifecycle.report() != null) {
+                return lifecycle.report();
             }
-            state = State.CLOSED;
-            signalEverything();
+            lifecycle.markClosed();
+            pending.signalEverything();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            state = State.CLOSED;
-            signalEverything();
+            lifecycle.markClosed();
+            pending.signalEverything();
         } finally {
-            lock.unlock();
+            pending.lock.unlock();
         }
-        joinWriters();
+        writers.join();
         CloseReport report;
-        lock.lock();
+        pending.lock.lock();
         try {
-            if (closeReport == null) {
-                List<JobKey> unwrittenJobs = new ArrayList<>(abandonedJobs);
-                List<PodKey> unwrittenPods = new ArrayList<>(abandonedPods);
-                jobs.collectKeys(unwrittenJobs);
-                pods.collectKeys(unwrittenPods);
-                jobs.clear();
-                pods.clear();
-                outstanding.clear();
-                closeReport = new CloseReport(unwrittenJobs, unwrittenPods);
+            report = lifecycle.report();
+            if (report == null) {
+                report = lifecycle.finishReport(pending);
+                barrier.clear();
                 metrics.close();
-                progress.signalAll();
+                pending.progress.signalAll();
             }
-            report = closeReport;
         } finally {
-            lock.unlock();
+            pending.lock.unlock();
         }
         if (report.complete()) {
             log.info("write-behind '{}' closed; everything accepted was written", options.name());
@@ -379,327 +344,6 @@ public final class WriteBehindStore implements AutoCloseable {
 
     @Override
     public String toString() {
-        return "WriteBehindStore[" + options.name() + ", " + state + "]";
-    }
-
-    // ---------------------------------------------------------------- accepting
-
-    private <K, R> void acceptSave(WriteLane<K, R> lane, R record) {
-        long waitNanos = options.submitTimeout().toNanos();
-        long started = System.nanoTime();
-        lock.lock();
-        try {
-            while (true) {
-                ensureAccepting();
-                switch (lane.mergeSave(record)) {
-                    case COALESCED -> {
-                        metrics.coalesced();
-                        return;
-                    }
-                    case STALE -> {
-                        metrics.stale(1);
-                        return;
-                    }
-                    case NEW -> {
-                        if (hasRoom()) {
-                            long sequence = ++lastSequence;
-                            lane.addSave(record, sequence, System.nanoTime());
-                            accepted(lane, sequence);
-                            return;
-                        }
-                    }
-                }
-                waitNanos = awaitRoom(waitNanos, started);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private <K, R> void acceptRemoval(WriteLane<K, R> lane, K key, Instant removedAt) {
-        long waitNanos = options.submitTimeout().toNanos();
-        long started = System.nanoTime();
-        lock.lock();
-        try {
-            while (true) {
-                ensureAccepting();
-                if (lane.mergeRemoval(key, removedAt)) {
-                    return;
-                }
-                if (hasRoom()) {
-                    long sequence = ++lastSequence;
-                    lane.addRemoval(key, removedAt, sequence, System.nanoTime());
-                    accepted(lane, sequence);
-                    return;
-                }
-                waitNanos = awaitRoom(waitNanos, started);
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private boolean hasRoom() {
-        return jobs.size() + pods.size() < options.maxPendingIdentities();
-    }
-
-    private void accepted(WriteLane<?, ?> lane, long sequence) {
-        outstanding.add(sequence);
-        int waiting = lane.waitingCount();
-        // a writer idles without a deadline when nothing waits, and waits for a full batch otherwise
-        if (waiting == 1 || waiting >= options.maxBatchSize() || maxDelayNanos == 0) {
-            workReady.signal();
-        }
-    }
-
-    private long awaitRoom(long waitNanos, long started) {
-        if (waitNanos <= 0) {
-            throw new WriteBehindFullException(options.name(), options.maxPendingIdentities(),
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-        }
-        try {
-            return roomFreed.awaitNanos(waitNanos);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PersistException("interrupted while waiting for room in write-behind '" + options.name()
-                    + "' (maxPendingIdentities=" + options.maxPendingIdentities() + ")", e);
-        }
-    }
-
-    private void ensureAccepting() {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("write-behind '" + options.name() + "' is "
-                    + (state == State.CLOSING ? "closing" : "closed") + "; no new events are accepted");
-        }
-    }
-
-    private void ensureOpen() {
-        if (state == State.CLOSED) {
-            throw new IllegalStateException("write-behind '" + options.name() + "' is closed");
-        }
-    }
-
-    // ---------------------------------------------------------------- flushing
-
-    private boolean awaitFlush(long timeoutNanos) {
-        long deadline = System.nanoTime() + timeoutNanos;
-        lock.lock();
-        try {
-            ensureOpen();
-            long target = lastSequence;
-            flushesWaiting++;
-            workReady.signalAll();
-            try {
-                while (true) {
-                    boolean done = outstanding.isEmpty() || outstanding.first() > target;
-                    // close clears what it gave up on: done then means nothing, unless the report is complete
-                    if (state == State.CLOSED && !(done && closeReport != null && closeReport.complete())) {
-                        throw new IllegalStateException("write-behind '" + options.name()
-                                + "' was closed before the flush completed; see its close report");
-                    }
-                    if (done) {
-                        return true;
-                    }
-                    if (timeoutNanos == Long.MAX_VALUE) {
-                        progress.await();
-                    } else {
-                        long left = deadline - System.nanoTime();
-                        if (left <= 0) {
-                            return false;
-                        }
-                        progress.awaitNanos(left);
-                    }
-                }
-            } finally {
-                flushesWaiting--;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PersistException("interrupted while flushing write-behind '" + options.name() + "'", e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    // ---------------------------------------------------------------- writing
-
-    /** One batch taken by a writer, with the lane it belongs to. */
-    private record Batch<K, R>(WriteLane<K, R> lane, List<PendingWrite<K, R>> entries) {
-    }
-
-    private void runWriter() {
-        while (true) {
-            Batch<?, ?> batch = nextBatch();
-            if (batch == null) {
-                return;
-            }
-            write(batch);
-        }
-    }
-
-    /** @return the next batch to write, or null when this writer should stop */
-    private Batch<?, ?> nextBatch() {
-        lock.lock();
-        try {
-            while (state != State.CLOSED) {
-                long now = System.nanoTime();
-                boolean urgent = flushesWaiting > 0 || state == State.CLOSING;
-                WriteLane<?, ?> lane = dueLane(now, urgent);
-                if (lane != null) {
-                    Batch<?, ?> batch = take(lane);
-                    if (!batch.entries().isEmpty()) {
-                        return batch;
-                    }
-                }
-                long wait = Long.MAX_VALUE;
-                if (lane == null) {
-                    long oldest = Math.min(jobs.oldestAcceptedNanos(), pods.oldestAcceptedNanos());
-                    if (oldest != Long.MAX_VALUE) {
-                        wait = Math.max(1, oldest + maxDelayNanos - now);
-                    }
-                }
-                // else: everything due is being written by another writer; its completion signals
-                awaitWork(wait);
-            }
-            return null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private <K, R> Batch<K, R> take(WriteLane<K, R> lane) {
-        return new Batch<>(lane, lane.take(options.maxBatchSize()));
-    }
-
-    private WriteLane<?, ?> dueLane(long now, boolean urgent) {
-        boolean jobsDue = isDue(jobs, now, urgent);
-        boolean podsDue = isDue(pods, now, urgent);
-        if (jobsDue && podsDue) {
-            // the lane whose oldest identity waited longer goes first, so neither starves
-            return jobs.oldestAcceptedNanos() <= pods.oldestAcceptedNanos() ? jobs : pods;
-        }
-        return jobsDue ? jobs : podsDue ? pods : null;
-    }
-
-    private boolean isDue(WriteLane<?, ?> lane, long now, boolean urgent) {
-        int waiting = lane.waitingCount();
-        if (waiting == 0) {
-            return false;
-        }
-        return urgent || waiting >= options.maxBatchSize() || now - lane.oldestAcceptedNanos() >= maxDelayNanos;
-    }
-
-    private void awaitWork(long nanos) {
-        try {
-            if (nanos == Long.MAX_VALUE) {
-                workReady.await();
-            } else {
-                workReady.awaitNanos(nanos);
-            }
-        } catch (InterruptedException e) {
-            // writers are private threads that nobody interrupts on purpose; stopping is driven by state
-        }
-    }
-
-    private <K, R> void write(Batch<K, R> batch) {
-        List<PendingWrite<K, R>> entries = batch.entries();
-        long started = System.nanoTime();
-        int stale = 0;
-        boolean abandoned = false;
-        try {
-            stale = batch.lane().write(entries, retry, this::reportFailure);
-        } catch (WriteRetry.Abandoned e) {
-            abandoned = true;
-        } catch (RuntimeException e) {
-            // a bug in a listener or lane must not kill the writer; the entries are reported unwritten at close
-            log.error("write-behind '{}' writer failed unexpectedly", options.name(), e);
-            abandoned = true;
-        }
-        metrics.batchWritten(entries.size(), System.nanoTime() - started);
-        metrics.stale(stale);
-        lock.lock();
-        try {
-            batch.lane().finished(entries);
-            for (PendingWrite<K, R> entry : entries) {
-                outstanding.remove(entry.sequence);
-                if (abandoned && !entry.settled()) {
-                    abandon(entry.key);
-                }
-            }
-            progress.signalAll();
-            roomFreed.signalAll();
-            workReady.signalAll();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void abandon(Object key) {
-        if (key instanceof JobKey job) {
-            abandonedJobs.add(job);
-        } else {
-            abandonedPods.add((PodKey) key);
-        }
-    }
-
-    private void reportFailure(Object key, Operation operation, WriteRetry.GaveUp gaveUp) {
-        metrics.failed();
-        try {
-            options.listener().onFailure(new WriteFailure(key, operation, gaveUp.failure, gaveUp.attempts));
-        } catch (RuntimeException e) {
-            log.error("write-behind '{}' listener {} threw", options.name(), options.listener(), e);
-        }
-    }
-
-    /** @return false when the store stopped waiting: closed, or past the close deadline */
-    private boolean pauseBeforeRetry(long nanos) {
-        long until = System.nanoTime() + nanos;
-        lock.lock();
-        try {
-            while (true) {
-                long now = System.nanoTime();
-                if (state == State.CLOSED || (state == State.CLOSING && now - closeDeadlineNanos >= 0)) {
-                    return false;
-                }
-                long left = until - now;
-                if (left <= 0) {
-                    return true;
-                }
-                if (state == State.CLOSING) {
-                    left = Math.min(left, closeDeadlineNanos - now);
-                }
-                stateChanged.awaitNanos(left);
-            }
-        } catch (InterruptedException e) {
-            Thread.interrupted();
-            return state == State.OPEN;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void signalEverything() {
-        workReady.signalAll();
-        roomFreed.signalAll();
-        progress.signalAll();
-        stateChanged.signalAll();
-    }
-
-    private void joinWriters() {
-        long deadline = System.nanoTime() + WRITER_GRACE_NANOS;
-        for (Thread writer : writers) {
-            if (writer == Thread.currentThread()) {
-                continue;
-            }
-            long left = deadline - System.nanoTime();
-            try {
-                if (left > 0) {
-                    writer.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
+        return "WriteBehindStore[" + options.name() + ", " + lifecycle + "]";
     }
 }

@@ -50,16 +50,19 @@ final class WriteLane<K, R> {
     // insertion order = order in which identities started waiting: the head is the oldest
     private final LinkedHashMap<K, PendingWrite<K, R>> waiting = new LinkedHashMap<>();
     private final Map<K, PendingWrite<K, R>> writing = new HashMap<>();
+    private final WrittenVersions<K> written;
 
     WriteLane(Function<R, K> keyOf, Function<R, ResourceVersion> versionOf,
               Function<List<R>, List<WriteOutcome>> saveAll, BiFunction<K, Instant, WriteOutcome> markRemoved,
-              BiFunction<List<K>, Instant, List<WriteOutcome>> markRemovedAll, BiFunction<R, Instant, R> foldRemoval) {
+              BiFunction<List<K>, Instant, List<WriteOutcome>> markRemovedAll, BiFunction<R, Instant, R> foldRemoval,
+              int rememberWritten) {
         this.keyOf = keyOf;
         this.versionOf = versionOf;
         this.saveAll = saveAll;
         this.markRemoved = markRemoved;
         this.markRemovedAll = markRemovedAll;
         this.foldRemoval = foldRemoval;
+        this.written = new WrittenVersions<>(rememberWritten);
     }
 
     K keyOf(R record) {
@@ -94,13 +97,14 @@ final class WriteLane<K, R> {
             return Merge.COALESCED;
         }
         PendingWrite<K, R> inFlight = writing.get(key);
-        if (inFlight != null && (inFlight.removedAt != null || !isNewer(record, inFlight.record))) {
-            return Merge.STALE;
+        if (inFlight != null) {
+            return inFlight.removedAt != null || !isNewer(record, inFlight.record) ? Merge.STALE : Merge.NEW;
         }
-        return Merge.NEW;
+        // a resync delivers every live object again with the version already written: nothing to do
+        return written.coversVersion(key, versionOf.apply(record)) ? Merge.STALE : Merge.NEW;
     }
 
-    /** @return true when the removal joined a waiting entry (or one already removing) */
+    /** @return true when the removal joined a waiting entry (or one already removing), or was written already */
     boolean mergeRemoval(K key, Instant removedAt) {
         PendingWrite<K, R> queued = waiting.get(key);
         if (queued != null) {
@@ -110,8 +114,11 @@ final class WriteLane<K, R> {
             return true;
         }
         PendingWrite<K, R> inFlight = writing.get(key);
-        // a second removal is a no-op (D1): the one being written already wins
-        return inFlight != null && inFlight.removedAt != null;
+        if (inFlight != null) {
+            // a second removal is a no-op (D1): the one being written already wins
+            return inFlight.removedAt != null;
+        }
+        return written.isRemoved(key);
     }
 
     void addSave(R record, long sequence, long nowNanos) {
@@ -145,7 +152,15 @@ final class WriteLane<K, R> {
     void finished(List<PendingWrite<K, R>> batch) {
         for (PendingWrite<K, R> entry : batch) {
             writing.remove(entry.key, entry);
+            if (entry.storedAtLeast != null) {
+                written.remember(entry.key, entry.storedAtLeast);
+            }
         }
+    }
+
+    /** @return identities whose written version or removal is remembered */
+    int rememberedCount() {
+        return written.size();
     }
 
     /** Every identity waiting or being written, for the close report. */
@@ -157,6 +172,7 @@ final class WriteLane<K, R> {
     void clear() {
         waiting.clear();
         writing.clear();
+        written.clear();
     }
 
     /**
@@ -205,6 +221,7 @@ final class WriteLane<K, R> {
         }
         try {
             retry.call(() -> markRemovedAll.apply(keys, at));
+            rememberRemoved(entries);
         } catch (WriteRetry.GaveUp gaveUp) {
             if (entries.size() == 1 || WriteRetry.isTransient(gaveUp.failure)) {
                 for (PendingWrite<K, R> entry : entries) {
@@ -214,6 +231,7 @@ final class WriteLane<K, R> {
                 for (PendingWrite<K, R> entry : entries) {
                     try {
                         retry.call(() -> markRemoved.apply(entry.key, at));
+                        entry.storedAtLeast = WrittenVersions.REMOVED;
                     } catch (WriteRetry.GaveUp one) {
                         sink.failed(entry.key, Operation.MARK_REMOVED, one);
                     }
@@ -222,6 +240,13 @@ final class WriteLane<K, R> {
         }
         for (PendingWrite<K, R> entry : entries) {
             entry.removalSettled = true;
+        }
+    }
+
+    /** Remembers the removals the store confirmed (a removal reported failed is not remembered). */
+    private static <K, R> void rememberRemoved(List<PendingWrite<K, R>> entries) {
+        for (PendingWrite<K, R> entry : entries) {
+            entry.storedAtLeast = WrittenVersions.REMOVED;
         }
     }
 
@@ -246,6 +271,10 @@ final class WriteLane<K, R> {
                 // the folded row was written as a whole: the removal is durable with it
                 if (entry.removalFolded && outcome.changedRow()) {
                     entry.removalSettled = true;
+                    entry.storedAtLeast = WrittenVersions.REMOVED;
+                } else if (outcome.changedRow() || outcome == WriteOutcome.UNCHANGED) {
+                    // the row holds this version now (versions only grow, so at least this one later)
+                    entry.storedAtLeast = versionOf.apply(entry.record);
                 }
             }
             settleSaves(items);

@@ -1,6 +1,7 @@
 package io.kubedl.persist.mysql.adopt;
 
 import io.kubedl.persist.model.ResourceVersion;
+import io.kubedl.persist.mysql.schema.TableGeneration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -10,6 +10,7 @@ import io.kubedl.persist.mysql.internal.KubedlColumns;
 import io.kubedl.persist.mysql.internal.SchemaInspection;
 import io.kubedl.persist.mysql.internal.SchemaMigrator;
 import io.kubedl.persist.mysql.internal.TableShape;
+import io.kubedl.persist.mysql.schema.TableGeneration;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

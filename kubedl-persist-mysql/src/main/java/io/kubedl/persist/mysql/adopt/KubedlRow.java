@@ -3,6 +3,7 @@ package io.kubedl.persist.mysql.adopt;
 import io.kubedl.persist.model.JobRecord;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.ResourceVersion;
+import io.kubedl.persist.mysql.schema.TableGeneration;
 import io.kubedl.persist.spi.FieldLimits;
 import io.kubedl.persist.spi.RecordValidator;
 import java.sql.ResultSet;

@@ -1,5 +1,6 @@
 package io.kubedl.persist.mysql.adopt;
 
+import io.kubedl.persist.mysql.schema.TableGeneration;
 import java.util.List;
 
 /**

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +37,10 @@ import java.util.TreeSet;
  *     id = id} in key order: a row that appeared meanwhile is left as it is but locked
  *     exclusively (an {@code INSERT IGNORE} would take only a shared lock, and two
  *     batches upgrading shared locks deadlock);</li>
- * <li>read those identities again, locked: a row carrying this batch's nonce was
+ * <li>when the insert's affected-row count equals the number of absent identities,
+ *     every one of them was inserted by this statement (each row counts 1 when
+ *     inserted, 0 when it existed), so nothing is read again; otherwise read those
+ *     identities again, locked: a row carrying this batch's nonce was
  *     inserted by this batch, so its first item is the one INSERTED and the row already
  *     holds the batch's final state; any other row was committed by someone else in
  *     between, and the batch's items are applied to it like to any stored row;</li>
@@ -48,16 +52,22 @@ import java.util.TreeSet;
  * two batches lock in the same order; a cycle needs a third writer to commit a new
  * identity between their two locking steps (one batch finds it stored, the other
  * absent), and the deadlock that follows rolls one batch back whole, which
- * {@code RecordTable.withRetry} runs again with a new nonce. When every identity
- * exists, a batch costs the same two statements as before (lock, upsert).
+ * {@code RecordTable.withRetry} runs again with a new nonce. A batch of new
+ * identities costs two statements and the commit (lock read, insert); a batch of stored
+ * identities two and the commit (lock read, upsert); a batch whose every item is stale
+ * or unchanged, as in a resync, one read and the commit.
  *
  * @param <R> JobRecord or PodRecord
  * @param <K> JobKey or PodKey
  */
 final class BatchUpsert<R, K> {
+    /** Upper bound of one multi-row insert, in bytes of values. */
+    static final long STATEMENT_BYTES = 2L * 1024 * 1024;
+
     private final RecordTable<R, K> table;
     private final String upsertBatch;
-    private final String insertIfAbsent;
+    private final String insertPrefix;
+    private final String rowPlaceholders;
     private final Comparator<K> keyOrder;
 
     /**
@@ -68,8 +78,8 @@ final class BatchUpsert<R, K> {
         this.table = table;
         this.upsertBatch = upsertBatch;
         List<String> columns = table.insertColumns();
-        this.insertIfAbsent = "INSERT INTO " + table.table() + " (" + String.join(", ", columns) + ") VALUES ("
-                + RecordTable.placeholders(columns.size()) + ") ON DUPLICATE KEY UPDATE id = id";
+        this.insertPrefix = "INSERT INTO " + table.table() + " (" + String.join(", ", columns) + ") VALUES ";
+        this.rowPlaceholders = "(" + RecordTable.placeholders(columns.size()) + ")";
         this.keyOrder = Comparator.comparing((K k) -> table.uid(k)).thenComparing(table::region);
     }
 
@@ -93,23 +103,21 @@ final class BatchUpsert<R, K> {
         if (!absent.isEmpty()) {
             long batchNonce = RecordTable.nonce();
             Map<K, R> fresh = finalRowsFromNothing(rows, new HashSet<>(absent), now);
-            try (PreparedStatement ps = c.prepareStatement(insertIfAbsent)) {
+            if (insertIfAbsent(c, absent, fresh, batchNonce) == absent.size()) {
+                // each row counts 1 when inserted, 0 when it existed: all counted means all inserted here
+                insertedHere.addAll(absent);
+            } else {
+                Map<K, Locked<R>> relocked = readLocked(c, absent);
                 for (K key : absent) {
-                    ps.setLong(table.bindRecord(ps, fresh.get(key)), batchNonce);
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            Map<K, Locked<R>> relocked = readLocked(c, absent);
-            for (K key : absent) {
-                Locked<R> row = relocked.get(key);
-                if (row == null) {
-                    throw new SQLException("row of " + table.what() + " " + key + " vanished while locked");
-                }
-                if (row.nonce() == batchNonce) {
-                    insertedHere.add(key);
-                } else {
-                    stored.put(key, row.row()); // committed by someone else since the first read
+                    Locked<R> row = relocked.get(key);
+                    if (row == null) {
+                        throw new SQLException("row of " + table.what() + " " + key + " vanished while locked");
+                    }
+                    if (row.nonce() == batchNonce) {
+                        insertedHere.add(key);
+                    } else {
+                        stored.put(key, row.row()); // committed by someone else since the first read
+                    }
                 }
             }
         }
@@ -133,13 +141,48 @@ final class BatchUpsert<R, K> {
             order.sort(keyOrder);
             try (PreparedStatement ps = c.prepareStatement(upsertBatch)) {
                 for (K key : order) {
-                    ps.setLong(table.bindRecord(ps, changed.get(key)), RecordTable.nonce());
+                    ps.setLong(table.bindRecord(ps, 1, changed.get(key)), RecordTable.nonce());
                     ps.addBatch();
                 }
                 ps.executeBatch();
             }
         }
         return outcomes;
+    }
+
+    /**
+     * Inserts the rows of identities found absent, tagged with the batch's nonce, with
+     * multi-row {@code INSERT ... ON DUPLICATE KEY UPDATE id = id} statements of at most
+     * {@value #STATEMENT_BYTES} bytes (far below any server's max_allowed_packet default).
+     * Built here rather than by the driver's batch rewriting, because only a statement of
+     * our own reports its affected-row count (the driver answers SUCCESS_NO_INFO per row).
+     *
+     * @return rows inserted: with useAffectedRows, 1 per inserted row, 0 per row that existed
+     */
+    private int insertIfAbsent(Connection c, List<K> absent, Map<K, R> fresh, long batchNonce) throws SQLException {
+        int inserted = 0;
+        int from = 0;
+        while (from < absent.size()) {
+            int to = from;
+            long bytes = 0;
+            do {
+                bytes += table.statementBytes(fresh.get(absent.get(to)));
+                to++;
+            } while (to < absent.size() && bytes + table.statementBytes(fresh.get(absent.get(to))) <= STATEMENT_BYTES);
+            List<K> chunk = absent.subList(from, to);
+            try (PreparedStatement ps = c.prepareStatement(insertPrefix + String.join(", ",
+                    Collections.nCopies(chunk.size(), rowPlaceholders)) + " ON DUPLICATE KEY UPDATE id = id")) {
+                int at = 1;
+                for (K key : chunk) {
+                    int nonceAt = table.bindRecord(ps, at, fresh.get(key));
+                    ps.setLong(nonceAt, batchNonce);
+                    at = nonceAt + 1;
+                }
+                inserted += ps.executeUpdate();
+            }
+            from = to;
+        }
+        return inserted;
     }
 
     /** The final row of each of these identities when the batch's items are applied to no row. */
@@ -166,8 +209,7 @@ final class BatchUpsert<R, K> {
         }
         Map<K, Locked<R>> found = new HashMap<>();
         for (List<String> chunk : RecordTable.chunks(new ArrayList<>(uids))) {
-            String sql = "SELECT " + table.selectColumns() + ", write_nonce FROM " + table.table() + " WHERE "
-                    + table.idColumn() + " IN (" + RecordTable.placeholders(chunk.size()) + ") FOR UPDATE";
+            String sql = table.lockByUids(table.selectColumns() + ", write_nonce", chunk.size());
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 SqlWhere.bind(ps, chunk, 1);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -63,26 +63,33 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     @Override Instant gmtModified(JobRecord row) { return row.gmtModified(); }
 
     @Override
-    int bindRecord(PreparedStatement ps, JobRecord r) throws SQLException {
-        ps.setString(1, r.name());
-        ps.setString(2, r.namespace());
-        ps.setString(3, r.jobId());
-        ps.setString(4, r.version().value());
-        ps.setString(5, r.status().value());
-        ps.setString(6, r.kind());
-        ps.setString(7, r.resources());
-        ps.setString(8, r.region());
+    long statementBytes(JobRecord r) {
+        // the text values, plus about 16 bytes for each of the four times and the numbers
+        return textBytes(r.name(), r.namespace(), r.jobId(), r.version().value(), r.status().value(), r.kind(),
+                r.resources(), r.region(), r.tenant(), r.owner(), r.remark()) + 96;
+    }
+
+    @Override
+    int bindRecord(PreparedStatement ps, int at, JobRecord r) throws SQLException {
+        ps.setString(at, r.name());
+        ps.setString(at + 1, r.namespace());
+        ps.setString(at + 2, r.jobId());
+        ps.setString(at + 3, r.version().value());
+        ps.setString(at + 4, r.status().value());
+        ps.setString(at + 5, r.kind());
+        ps.setString(at + 6, r.resources());
+        ps.setString(at + 7, r.region());
         // KubeDL writes '' for "no tenant" and its console dereferences both: never NULL (read back as null)
-        ps.setString(9, r.tenant() == null ? "" : r.tenant());
-        ps.setString(10, r.owner() == null ? "" : r.owner());
-        ps.setInt(11, r.inEtcd() ? 1 : 0);
-        ps.setString(12, r.remark());
-        UtcTimes.bind(ps, 13, r.gmtCreated());
+        ps.setString(at + 8, r.tenant() == null ? "" : r.tenant());
+        ps.setString(at + 9, r.owner() == null ? "" : r.owner());
+        ps.setInt(at + 10, r.inEtcd() ? 1 : 0);
+        ps.setString(at + 11, r.remark());
+        UtcTimes.bind(ps, at + 12, r.gmtCreated());
         // an inserted row's gmt_modified is the record's, else its creation time
-        UtcTimes.bind(ps, 14, r.gmtModified() != null ? r.gmtModified() : r.gmtCreated());
-        UtcTimes.bind(ps, 15, r.gmtRunning());
-        UtcTimes.bind(ps, 16, r.gmtFinished());
-        return 17;
+        UtcTimes.bind(ps, at + 13, r.gmtModified() != null ? r.gmtModified() : r.gmtCreated());
+        UtcTimes.bind(ps, at + 14, r.gmtRunning());
+        UtcTimes.bind(ps, at + 15, r.gmtFinished());
+        return at + 16;
     }
 
     @Override

@@ -63,27 +63,34 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     @Override Instant gmtModified(PodRecord row) { return row.gmtModified(); }
 
     @Override
-    int bindRecord(PreparedStatement ps, PodRecord r) throws SQLException {
-        ps.setString(1, r.name());
-        ps.setString(2, r.namespace());
-        ps.setString(3, r.podId());
-        ps.setString(4, r.version().value());
-        ps.setString(5, r.status().value());
-        ps.setString(6, r.image());
-        ps.setString(7, r.jobId());
-        ps.setString(8, r.replicaType());
-        ps.setInt(9, r.replicaIndex());
-        ps.setString(10, r.resources());
-        ps.setString(11, r.hostIp());
-        ps.setString(12, r.podIp());
-        ps.setString(13, r.region());
-        ps.setInt(14, r.inEtcd() ? 1 : 0);
-        ps.setString(15, r.remark());
-        UtcTimes.bind(ps, 16, r.gmtCreated());
-        UtcTimes.bind(ps, 17, r.gmtModified() != null ? r.gmtModified() : r.gmtCreated());
-        UtcTimes.bind(ps, 18, r.gmtStarted());
-        UtcTimes.bind(ps, 19, r.gmtFinished());
-        return 20;
+    long statementBytes(PodRecord r) {
+        // the text values, plus about 16 bytes for each of the four times and the numbers
+        return textBytes(r.name(), r.namespace(), r.podId(), r.version().value(), r.status().value(), r.image(),
+                r.jobId(), r.replicaType(), r.resources(), r.hostIp(), r.podIp(), r.region(), r.remark()) + 96;
+    }
+
+    @Override
+    int bindRecord(PreparedStatement ps, int at, PodRecord r) throws SQLException {
+        ps.setString(at, r.name());
+        ps.setString(at + 1, r.namespace());
+        ps.setString(at + 2, r.podId());
+        ps.setString(at + 3, r.version().value());
+        ps.setString(at + 4, r.status().value());
+        ps.setString(at + 5, r.image());
+        ps.setString(at + 6, r.jobId());
+        ps.setString(at + 7, r.replicaType());
+        ps.setInt(at + 8, r.replicaIndex());
+        ps.setString(at + 9, r.resources());
+        ps.setString(at + 10, r.hostIp());
+        ps.setString(at + 11, r.podIp());
+        ps.setString(at + 12, r.region());
+        ps.setInt(at + 13, r.inEtcd() ? 1 : 0);
+        ps.setString(at + 14, r.remark());
+        UtcTimes.bind(ps, at + 15, r.gmtCreated());
+        UtcTimes.bind(ps, at + 16, r.gmtModified() != null ? r.gmtModified() : r.gmtCreated());
+        UtcTimes.bind(ps, at + 17, r.gmtStarted());
+        UtcTimes.bind(ps, at + 18, r.gmtFinished());
+        return at + 19;
     }
 
     @Override

@@ -86,8 +86,10 @@ abstract class RecordTable<R, K> {
     }
     /** @return the select list: id and every record column */
     abstract String selectColumns();
-    /** Binds every insert column but the nonce; returns the index of the nonce. */
-    abstract int bindRecord(PreparedStatement ps, R row) throws SQLException;
+    /** Binds every insert column but the nonce from parameter {@code at} on; returns the index of the nonce. */
+    abstract int bindRecord(PreparedStatement ps, int at, R row) throws SQLException;
+    /** @return about how many bytes the row's values take in a statement (utf8mb4: up to 4 per char) */
+    abstract long statementBytes(R row);
     /** @return the record of the current row */
     abstract R map(ResultSet rs) throws SQLException;
     /** @return the identity of a record */
@@ -126,7 +128,7 @@ abstract class RecordTable<R, K> {
             try (Connection c = dataSource.getConnection()) {
                 int affected;
                 try (PreparedStatement ps = c.prepareStatement(upsertOne)) {
-                    int i = bindRecord(ps, row);
+                    int i = bindRecord(ps, 1, row);
                     ps.setLong(i, nonce());
                     UtcTimes.bind(ps, i + 1, gmtModified(row) != null ? gmtModified(row) : nowSeconds());
                     affected = ps.executeUpdate();
@@ -325,8 +327,8 @@ abstract class RecordTable<R, K> {
         List<String> uids = new ArrayList<>(new TreeSet<>(keys.stream().map(this::uid).toList()));
         Map<K, long[]> found = new HashMap<>();
         for (List<String> chunk : chunks(uids)) {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, " + idColumn() + ", deploy_region, is_in_etcd FROM "
-                    + table() + " WHERE " + idColumn() + " IN (" + placeholders(chunk.size()) + ") FOR UPDATE")) {
+            try (PreparedStatement ps = c.prepareStatement(lockByUids("id, " + idColumn() + ", deploy_region, is_in_etcd",
+                    chunk.size()))) {
                 SqlWhere.bind(ps, chunk, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -339,6 +341,22 @@ abstract class RecordTable<R, K> {
             }
         }
         return found;
+    }
+
+    /**
+     * The locking read of the rows of n UIDs, through the identity's unique index by
+     * force: for an IN list longer than {@code eq_range_index_dive_limit} (200 by default
+     * on MySQL 8 and MariaDB) the optimizer estimates from statistics, and on a table of
+     * a few thousand rows it chose a full scan (EXPLAIN: type ALL for 500 UIDs over 3,000
+     * rows), which reads, and under READ COMMITTED briefly locks, every row of the table.
+     *
+     * @param columns the select list
+     * @param n how many UID placeholders
+     * @return {@code SELECT columns FROM table FORCE INDEX (uk_<what>_identity) WHERE uid IN (?, ...) FOR UPDATE}
+     */
+    String lockByUids(String columns, int n) {
+        return "SELECT " + columns + " FROM " + table() + " FORCE INDEX (uk_" + what() + "_identity) WHERE "
+                + idColumn() + " IN (" + placeholders(n) + ") FOR UPDATE";
     }
 
     private static void bindRemoval(PreparedStatement ps, Instant at) throws SQLException {
@@ -611,6 +629,15 @@ abstract class RecordTable<R, K> {
             throw new InvalidRecordException(field, "must not be null");
         }
         return value.truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    /** @return about how many bytes these texts take in a statement: 4 per char (utf8mb4), 8 per value */
+    static long textBytes(String... values) {
+        long bytes = 0;
+        for (String value : values) {
+            bytes += 8 + (value == null ? 0 : 4L * value.length());
+        }
+        return bytes;
     }
 
     static String placeholders(int n) {

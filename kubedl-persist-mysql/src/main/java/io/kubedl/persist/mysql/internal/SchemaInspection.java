@@ -1,6 +1,6 @@
 package io.kubedl.persist.mysql.internal;
 
-import io.kubedl.persist.mysql.adopt.TableGeneration;
+import io.kubedl.persist.mysql.schema.TableGeneration;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,6 +1,6 @@
 package io.kubedl.persist.mysql.internal;
 
-import io.kubedl.persist.mysql.adopt.TableGeneration;
+import io.kubedl.persist.mysql.schema.TableGeneration;
 
 import io.kubedl.persist.ConfigurationException;
 import java.sql.Connection;

@@ -7,6 +7,7 @@ import io.kubedl.persist.model.JobKey;
 import io.kubedl.persist.model.PodRecord;
 import io.kubedl.persist.model.PodStatus;
 import io.kubedl.persist.mysql.MySqlProvider;
+import io.kubedl.persist.mysql.schema.TableGeneration;
 import io.kubedl.persist.query.PodQuery;
 import io.kubedl.persist.spi.MetaStore;
 import io.kubedl.persist.testkit.TestDatabase;

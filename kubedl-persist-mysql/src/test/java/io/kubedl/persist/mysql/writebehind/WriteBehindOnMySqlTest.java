@@ -215,7 +215,7 @@ class WriteBehindOnMySqlTest {
         try (Connection admin = db.server().connect();
              PreparedStatement find = admin.prepareStatement("SELECT ID FROM information_schema.PROCESSLIST"
                      + " WHERE DB = ? AND COMMAND = 'Query' AND ID <> ? AND ID <> ?"
-                     + " AND INFO LIKE 'SELECT %FROM job_info WHERE job_id IN (%) FOR UPDATE'")) {
+                     + " AND INFO LIKE 'SELECT %FROM job_info %WHERE job_id IN (%) FOR UPDATE'")) {
             find.setString(1, db.name());
             find.setLong(2, holderId);
             find.setLong(3, killed);

@@ -1,4 +1,4 @@
-package io.kubedl.persist.mysql.adopt;
+package io.kubedl.persist.mysql.schema;
 
 /**
  * Who made a table named {@code job_info} or {@code replica_info}, judged from its
