@@ -32,8 +32,10 @@ import org.junit.jupiter.api.Test;
 /** Rules V1..V3: bad input is refused before anything is written; text round-trips exactly. */
 interface InputRules extends TckSupport {
 
+    /** The text fields of a job record that V3 round-trips exactly. */
     List<String> JOB_TEXT_FIELDS =
             List.of("region", "jobId", "name", "namespace", "kind", "version", "status", "resources", "tenant", "owner", "remark");
+    /** The text fields of a pod record that V3 round-trips exactly. */
     List<String> POD_TEXT_FIELDS = List.of("region", "podId", "name", "namespace", "version", "status", "image",
             "jobId", "replicaType", "resources", "hostIp", "podIp", "remark");
 
@@ -67,7 +69,11 @@ interface InputRules extends TckSupport {
         });
     }
 
-    /** Required, rule {@link ContractRule#V1}: null arguments are refused naming the parameter. */
+    /**
+     * Required, rule {@link ContractRule#V1}: null arguments are refused naming the parameter.
+     *
+     * @throws Throwable when the store under test fails unexpectedly
+     */
     @Test
     default void required_V1_nullArgumentsAreRefusedNamingTheParameter() throws Throwable {
         JobRecord job = records().tfJob("mnist");

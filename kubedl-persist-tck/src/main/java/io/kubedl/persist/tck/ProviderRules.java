@@ -96,7 +96,11 @@ interface ProviderRules extends TckSupport {
 
     // P4
 
-    /** Optional, rule {@link ContractRule#P3}: failed open does not leak the password. */
+    /**
+     * Optional, rule {@link ContractRule#P3}: failed open does not leak the password.
+     *
+     * @throws Exception when the store under test fails unexpectedly
+     */
     @Test
     default void optional_P3_failedOpenDoesNotLeakThePassword() throws Exception {
         Assumptions.assumeTrue(sut().secret().isPresent(),
@@ -124,7 +128,11 @@ interface ProviderRules extends TckSupport {
         }
     }
 
-    /** Required, rule {@link ContractRule#P4}: every method throws illegal state after close. */
+    /**
+     * Required, rule {@link ContractRule#P4}: every method throws illegal state after close.
+     *
+     * @throws Throwable when the store under test fails unexpectedly
+     */
     @Test
     default void required_P4_everyMethodThrowsIllegalStateAfterClose() throws Throwable {
         MetaStore store = sut().openAnother();

@@ -250,7 +250,11 @@ interface ReadRules extends TckSupport {
 
     // Q5
 
-    /** Required, rule {@link ContractRule#Q5}: a completed save is visible to the next read. */
+    /**
+     * Required, rule {@link ContractRule#Q5}: a completed save is visible to the next read.
+     *
+     * @throws Exception when the store under test fails unexpectedly
+     */
     @Test
     default void required_Q5_aCompletedSaveIsVisibleToTheNextRead() throws Exception {
         JobRecord v1 = inserted(records().tfJob("mnist"));

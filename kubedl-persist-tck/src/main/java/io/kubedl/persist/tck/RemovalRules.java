@@ -180,7 +180,11 @@ interface RemovalRules extends TckSupport {
         }
     }
 
-    /** Required, rule {@link ContractRule#D1}: save and mark removed of a new identity at once. */
+    /**
+     * Required, rule {@link ContractRule#D1}: save and mark removed of a new identity at once.
+     *
+     * @throws Exception when the store under test fails unexpectedly
+     */
     @Test
     default void required_D1_saveAndMarkRemovedOfANewIdentityAtOnce() throws Exception {
         RemovalRace.Result jobRace = RemovalRace.run(300, trial -> {

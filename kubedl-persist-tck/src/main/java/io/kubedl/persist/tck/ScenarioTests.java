@@ -179,7 +179,11 @@ interface ScenarioTests extends TckSupport {
         return outcomes;
     }
 
-    /** Required, rule {@link ContractRule#W6}: i2 concurrent writers end at the highest version with one row each. */
+    /**
+     * Required, rule {@link ContractRule#W6}: i2 concurrent writers end at the highest version with one row each.
+     *
+     * @throws Exception when the store under test fails unexpectedly
+     */
     @Test
     default void required_W6_I2_concurrentWritersEndAtTheHighestVersionWithOneRowEach() throws Exception {
         List<JobRecord> bases = new ArrayList<>();

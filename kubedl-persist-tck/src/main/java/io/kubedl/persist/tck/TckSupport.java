@@ -75,29 +75,46 @@ interface TckSupport {
         }
     }
 
-    /** @param job a new job @return the job, after checking it was INSERTED (W1) */
+    /**
+     * @param job a new job
+     * @return the job, after checking it was INSERTED (W1)
+     */
     default JobRecord inserted(JobRecord job) {
         assertThat(jobs().save(job)).as(ContractRule.W1.says("saving an unknown job must answer INSERTED")).isEqualTo(WriteOutcome.INSERTED);
         return job;
     }
 
-    /** @param pod a new pod @return the pod, after checking it was INSERTED (W1) */
+    /**
+     * @param pod a new pod
+     * @return the pod, after checking it was INSERTED (W1)
+     */
     default PodRecord inserted(PodRecord pod) {
         assertThat(pods().save(pod)).as(ContractRule.W1.says("saving an unknown pod must answer INSERTED")).isEqualTo(WriteOutcome.INSERTED);
         return pod;
     }
 
-    /** @param key a job identity @param rule the rule under test @return the stored row; fails when there is none */
+    /**
+     * @param key a job identity
+     * @param rule the rule under test
+     * @return the stored row; fails when there is none
+     */
     default JobRecord storedJob(JobKey key, ContractRule rule) {
         return jobs().get(key).orElseThrow(() -> new AssertionError(rule.says("job " + key + " should be stored but get() found nothing")));
     }
 
-    /** @param key a pod identity @param rule the rule under test @return the stored row; fails when there is none */
+    /**
+     * @param key a pod identity
+     * @param rule the rule under test
+     * @return the stored row; fails when there is none
+     */
     default PodRecord storedPod(PodKey key, ContractRule rule) {
         return pods().get(key).orElseThrow(() -> new AssertionError(rule.says("pod " + key + " should be stored but get() found nothing")));
     }
 
-    /** @param query a job query @return every row of every page, in the order listed */
+    /**
+     * @param query a job query
+     * @return every row of every page, in the order listed
+     */
     default List<JobRecord> allJobs(JobQuery query) {
         List<JobRecord> all = new ArrayList<>();
         Page<JobRecord> page = jobs().list(query);
@@ -113,7 +130,10 @@ interface TckSupport {
         return all;
     }
 
-    /** @param query a pod query @return every row of every page, in the order listed */
+    /**
+     * @param query a pod query
+     * @return every row of every page, in the order listed
+     */
     default List<PodRecord> allPods(PodQuery query) {
         List<PodRecord> all = new ArrayList<>();
         Page<PodRecord> page = pods().list(query);
@@ -162,12 +182,18 @@ interface TckSupport {
         }
     }
 
-    /** @param jobs rows @return their names, in order */
+    /**
+     * @param jobs rows
+     * @return their names, in order
+     */
     default List<String> names(List<JobRecord> jobs) {
         return jobs.stream().map(JobRecord::name).toList();
     }
 
-    /** @param pods rows @return their names, in order */
+    /**
+     * @param pods rows
+     * @return their names, in order
+     */
     default List<String> podNames(List<PodRecord> pods) {
         return pods.stream().map(PodRecord::name).toList();
     }

@@ -248,7 +248,11 @@ interface WriteRules extends TckSupport {
 
     // W6
 
-    /** Required, rule {@link ContractRule#W6}: concurrent saves of one job end at the highest version. */
+    /**
+     * Required, rule {@link ContractRule#W6}: concurrent saves of one job end at the highest version.
+     *
+     * @throws Exception when the store under test fails unexpectedly
+     */
     @Test
     default void required_W6_concurrentSavesOfOneJobEndAtTheHighestVersion() throws Exception {
         JobRecord base = records().tfJob("mnist");
@@ -259,7 +263,11 @@ interface WriteRules extends TckSupport {
         assertThat(result.inserted()).as(W6.says("exactly one concurrent save may answer INSERTED " + result)).isEqualTo(1);
     }
 
-    /** Required, rule {@link ContractRule#W6}: concurrent saves of one pod end at the highest version. */
+    /**
+     * Required, rule {@link ContractRule#W6}: concurrent saves of one pod end at the highest version.
+     *
+     * @throws Exception when the store under test fails unexpectedly
+     */
     @Test
     default void required_W6_concurrentSavesOfOnePodEndAtTheHighestVersion() throws Exception {
         PodRecord base = records().pod(records().tfJob("mnist"), "worker", 0).build();
