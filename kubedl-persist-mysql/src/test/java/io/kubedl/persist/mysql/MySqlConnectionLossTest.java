@@ -69,7 +69,11 @@ class MySqlConnectionLossTest {
             System.clearProperty(ALIVE_BYPASS_WINDOW);
         }
         try (MetaStore store = opened) {
-            fillThePool(store, 8);
+            // on a loaded machine one round of racing calls may be served by two or three connections:
+            // race again until the pool holds at least four, so "every pooled connection" means several
+            for (int round = 0; round < 40 && sessions(db) < 4; round++) {
+                fillThePool(store, 8);
+            }
             int killed = db.killConnections();
             assertThat(killed).as("pooled connections killed").isGreaterThanOrEqualTo(4);
             int failed = 0;
@@ -92,6 +96,18 @@ class MySqlConnectionLossTest {
     }
 
     /** Runs enough overlapping calls that the pool holds (about) its maximum of connections. */
+    private static int sessions(TestDatabase db) throws Exception {
+        try (java.sql.Connection admin = db.server().connect();
+                java.sql.PreparedStatement ps = admin.prepareStatement(
+                        "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE DB = ?")) {
+            ps.setString(1, db.name());
+            try (java.sql.ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
     private static void fillThePool(MetaStore store, int threads) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {

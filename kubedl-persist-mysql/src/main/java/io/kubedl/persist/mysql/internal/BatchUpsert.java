@@ -63,6 +63,8 @@ import java.util.TreeSet;
 final class BatchUpsert<R, K> {
     /** Upper bound of one multi-row insert, in bytes of values. */
     static final long STATEMENT_BYTES = 2L * 1024 * 1024;
+    /** SQLState of a transaction the server could not serialise; withRetry runs it again. */
+    private static final String SERIALIZATION_FAILURE = "40001";
 
     private final RecordTable<R, K> table;
     private final String upsertBatch;
@@ -111,7 +113,11 @@ final class BatchUpsert<R, K> {
                 for (K key : absent) {
                     Locked<R> row = relocked.get(key);
                     if (row == null) {
-                        throw new SQLException("row of " + table.what() + " " + key + " vanished while locked");
+                        // our insert met a row of this identity that the locking read no longer finds (seen under
+                        // 8 racing batches since the lock read goes through the identity index): nothing of this
+                        // transaction is committed, so it is rolled back and run again, as after a deadlock
+                        throw new SQLException("row of " + table.what() + " " + key + " vanished while locked; the batch"
+                                + " is run again", SERIALIZATION_FAILURE);
                     }
                     if (row.nonce() == batchNonce) {
                         insertedHere.add(key);
