@@ -43,10 +43,14 @@ class ConcurrentSavesTest {
     }
 
     @Test
-    void stoppingWaitsForEveryWriter() {
+    void stoppingWaitsForEveryWriter() throws InterruptedException {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         AtomicInteger ended = new AtomicInteger();
-        var futures = java.util.List.of(pool.submit(() -> sleepUntilInterrupted(ended)), pool.submit(() -> sleepUntilInterrupted(ended)));
+        CountDownLatch started = new CountDownLatch(2);
+        var futures = java.util.List.of(pool.submit(() -> sleepUntilInterrupted(started, ended)),
+                pool.submit(() -> sleepUntilInterrupted(started, ended)));
+        // both writers must be running: a task cancelled before it starts never runs its finally
+        assertThat(started.await(30, TimeUnit.SECONDS)).as("both writers started").isTrue();
         WriterThreads.stop(pool, futures, ContractRule.W6);
         assertThat(pool.isTerminated()).isTrue();
         assertThat(ended.get()).isEqualTo(2);
@@ -60,7 +64,8 @@ class ConcurrentSavesTest {
         }
     }
 
-    private static void sleepUntilInterrupted(AtomicInteger ended) {
+    private static void sleepUntilInterrupted(CountDownLatch started, AtomicInteger ended) {
+        started.countDown();
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException e) {
