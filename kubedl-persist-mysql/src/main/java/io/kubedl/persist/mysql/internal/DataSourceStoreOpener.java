@@ -57,8 +57,8 @@ public final class DataSourceStoreOpener {
         SqlErrors errors = new SqlErrors(target, "");
         StoreLifecycle lifecycle = new StoreLifecycle("mysql store " + target);
         RecordValidator validator = new RecordValidator(FieldLimits.DEFAULT);
-        MySqlJobs jobs = new MySqlJobs(dataSource, lifecycle, errors, validator, purgeBatchSize);
-        MySqlPods pods = new MySqlPods(dataSource, lifecycle, errors, validator, purgeBatchSize);
+        MySqlJobs jobs = new MySqlJobs(dataSource, IdleConnectionEviction.NONE, lifecycle, errors, validator, purgeBatchSize);
+        MySqlPods pods = new MySqlPods(dataSource, IdleConnectionEviction.NONE, lifecycle, errors, validator, purgeBatchSize);
         LOG.info("mysql store {} open on the application's DataSource: server {}, schema version {} ({})", target,
                 serverVersion, schema, migration.name().toLowerCase(Locale.ROOT));
         return new MySqlMetaStore(() -> { }, lifecycle, jobs, pods, target);

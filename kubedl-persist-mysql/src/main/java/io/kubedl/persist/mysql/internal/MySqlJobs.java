@@ -38,8 +38,9 @@ final class MySqlJobs extends RecordTable<JobRecord, JobKey> implements JobPersi
     private static final String SELECT = "id, " + String.join(", ", INSERT.subList(0, INSERT.size() - 1));
     private final RecordValidator validator;
 
-    MySqlJobs(DataSource dataSource, StoreLifecycle lifecycle, SqlErrors errors, RecordValidator validator, int purgeBatchSize) {
-        super(dataSource, lifecycle, errors, purgeBatchSize);
+    MySqlJobs(DataSource dataSource, IdleConnectionEviction idleEviction, StoreLifecycle lifecycle, SqlErrors errors,
+            RecordValidator validator, int purgeBatchSize) {
+        super(dataSource, idleEviction, lifecycle, errors, purgeBatchSize);
         this.validator = validator;
     }
 

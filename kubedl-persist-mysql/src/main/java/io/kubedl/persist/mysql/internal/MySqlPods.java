@@ -39,8 +39,9 @@ final class MySqlPods extends RecordTable<PodRecord, PodKey> implements PodPersi
     private static final String TYPE = "=";
     private final RecordValidator validator;
 
-    MySqlPods(DataSource dataSource, StoreLifecycle lifecycle, SqlErrors errors, RecordValidator validator, int purgeBatchSize) {
-        super(dataSource, lifecycle, errors, purgeBatchSize);
+    MySqlPods(DataSource dataSource, IdleConnectionEviction idleEviction, StoreLifecycle lifecycle, SqlErrors errors,
+            RecordValidator validator, int purgeBatchSize) {
+        super(dataSource, idleEviction, lifecycle, errors, purgeBatchSize);
         this.validator = validator;
     }
 

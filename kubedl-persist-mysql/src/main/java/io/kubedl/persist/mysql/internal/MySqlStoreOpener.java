@@ -22,6 +22,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class MySqlStoreOpener {
     private static final Logger LOG = LoggerFactory.getLogger(MySqlStoreOpener.class);
+    /** Start of the name of every pool this opener builds; the database name follows (logs, pool metrics). */
+    static final String POOL_NAME_PREFIX = "kubedl-persist-mysql-";
 
     private MySqlStoreOpener() {
     }
@@ -51,7 +53,7 @@ public final class MySqlStoreOpener {
         SqlErrors errors = new SqlErrors(settings.target(), settings.password());
         PemTrustStore trustStore = settings.sslCa().map(PemTrustStore::fromPem).orElse(null);
         HikariConfig config = new HikariConfig();
-        config.setPoolName(IdleConnectionEviction.OWN_POOL + settings.database());
+        config.setPoolName(POOL_NAME_PREFIX + settings.database());
         // P3: URL, user, password and driver properties (a trust-store password among them) go into
         // the driver's own data source; HikariCP logs its config at DEBUG and never sees them
         config.setDataSource(ConnectorDataSource.of(settings, trustStore));
@@ -94,8 +96,8 @@ public final class MySqlStoreOpener {
             }
             StoreLifecycle lifecycle = new StoreLifecycle("mysql store " + settings.target());
             RecordValidator validator = new RecordValidator(FieldLimits.DEFAULT);
-            MySqlJobs jobs = new MySqlJobs(pool, lifecycle, errors, validator, settings.purgeBatchSize());
-            MySqlPods pods = new MySqlPods(pool, lifecycle, errors, validator, settings.purgeBatchSize());
+            MySqlJobs jobs = new MySqlJobs(pool, IdleConnectionEviction.of(pool), lifecycle, errors, validator, settings.purgeBatchSize());
+            MySqlPods pods = new MySqlPods(pool, IdleConnectionEviction.of(pool), lifecycle, errors, validator, settings.purgeBatchSize());
             LOG.info("mysql store {} open: server {}, schema version {} ({}), pool size {}, TLS {}", settings.target(),
                     serverVersion, schema, settings.migration().name().toLowerCase(java.util.Locale.ROOT),
                     settings.poolSize(), settings.sslMode());

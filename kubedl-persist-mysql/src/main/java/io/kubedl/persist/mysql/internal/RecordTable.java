@@ -42,6 +42,7 @@ abstract class RecordTable<R, K> {
     private static final int DEADLOCK_ATTEMPTS = 5;
 
     final DataSource dataSource;
+    private final IdleConnectionEviction idleEviction;
     final StoreLifecycle lifecycle;
     final SqlErrors errors;
     private final int purgeBatchSize;
@@ -50,8 +51,10 @@ abstract class RecordTable<R, K> {
     private final String markRemovedSet;
     private final BatchUpsert<R, K> batchUpsert;
 
-    RecordTable(DataSource dataSource, StoreLifecycle lifecycle, SqlErrors errors, int purgeBatchSize) {
+    RecordTable(DataSource dataSource, IdleConnectionEviction idleEviction, StoreLifecycle lifecycle, SqlErrors errors,
+            int purgeBatchSize) {
         this.dataSource = dataSource;
+        this.idleEviction = idleEviction;
         this.lifecycle = lifecycle;
         this.errors = errors;
         this.purgeBatchSize = purgeBatchSize;
@@ -585,7 +588,7 @@ abstract class RecordTable<R, K> {
             } catch (SQLException e) {
                 if (!reconnected && SqlErrors.isConnectionLoss(e)) {
                     reconnected = true;
-                    IdleConnectionEviction.evict(dataSource);
+                    idleEviction.evict();
                     continue;
                 }
                 // a failover error (read-only or departed node): the pool evicted that connection, the next
